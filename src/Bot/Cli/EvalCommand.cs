@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Clinic.Knowledge;
+
+namespace Clinic.Bot.Cli;
+
+/// <summary><c>eval FILE [--verbose]</c>: answer quality for question lines, triage quality for labelled lines.</summary>
+internal static class EvalCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var verbose = args.Contains("--verbose");
+        if (path is null)
+        {
+            await error.WriteLineAsync("Usage: eval FILE.jsonl [--verbose]");
+            return 2;
+        }
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"Error: evaluation file '{path}' not found.");
+            return 2;
+        }
+        var questions = new List<EvalItem>();
+        var lineNumber = 0;
+        foreach (var line in await File.ReadAllLinesAsync(path, ct))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            try
+            {
+                var item = JsonSerializer.Deserialize<EvalItem>(line) ?? throw new JsonException("null");
+                if (item.Question is not null)
+                    questions.Add(item);
+                else
+                    throw new JsonException("needs a \"question\" field");
+            }
+            catch (JsonException e)
+            {
+                await error.WriteLineAsync($"Error: {path}:{lineNumber}: not a valid evaluation line ({e.Message}).");
+                return 2;
+            }
+        }
+
+        var knowledge = services.GetRequiredService<KnowledgeService>();
+        var evaluation = new AnswerEvaluation();
+        foreach (var item in questions)
+            await evaluation.AddAsync(knowledge, item, ct);
+        foreach (var line in evaluation.Report())
+            await output.WriteLineAsync(line);
+        if (verbose)
+        {
+            foreach (var failure in evaluation.Failures)
+                await output.WriteLineAsync("  " + failure);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+using Clinic.Knowledge;
+using Clinic.Knowledge.Answers;
+using Clinic.Knowledge.Embeddings;
+using Clinic.Knowledge.Indexing;
+using Clinic.Knowledge.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Bot.Knowledge;
+
+public static class KnowledgeSetup
+{
+    /// <summary>The corpus, the local embedding model, the index, retrieval and answer composition.</summary>
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration("Knowledge")
+            .PostConfigure(o =>
+            {
+                o.CorpusPath = Path.GetFullPath(o.CorpusPath, contentRoot);
+                o.IndexPath = Path.GetFullPath(o.IndexPath, contentRoot);
+            })
+            .Validate(o => Directory.Exists(o.CorpusPath), "The corpus folder does not exist. Set Knowledge:CorpusPath to the folder of .txt/.md documents. See appsettings.sample.json.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RetrievalOptions>().BindConfiguration("Knowledge:Retrieval")
+            .Validate(o => o.TopK is > 0 and <= 50 && o.RrfK > 0 && o.MaxQuestionLength > 0, "Knowledge:Retrieval has an out-of-range value. See appsettings.sample.json.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AnswerOptions>().BindConfiguration("Knowledge:Answers")
+            .Validate(o => o.MaxSentences is >= 1 and <= 5 && o.MinSimilarity is >= 0 and <= 1, "Knowledge:Answers has an out-of-range value. See appsettings.sample.json.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration("Knowledge:Embeddings").ValidateOnStart();
+
+        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+            return new UniversalSentenceEncoder(o.ModelPath);
+        });
+        builder.Services.AddSingleton<KnowledgeIndexProvider>();
+        builder.Services.AddSingleton<HybridRetriever>();
+        builder.Services.AddSingleton<AnswerComposer>();
+        builder.Services.AddSingleton<KnowledgeService>();
+        return builder;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Clinic.Bot.Turns;
+
+public static class TurnSetup
+{
+    /// <summary>The turn pipeline every channel and the command line share.</summary>
+    public static IHostApplicationBuilder AddTurns(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TurnPipeline>();
+        return builder;
+    }
+}

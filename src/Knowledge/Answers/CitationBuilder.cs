@@ -1,0 +1,27 @@
+using Clinic.Knowledge.Indexing;
+
+namespace Clinic.Knowledge.Answers;
+
+/// <summary>Turns chosen sentences into citations; adjacent sentences of one section share one citation and one quote.</summary>
+internal static class CitationBuilder
+{
+    public static List<Citation> Build(KnowledgeIndex index, List<int> sentences)
+    {
+        var citations = new List<Citation>();
+        var i = 0;
+        while (i < sentences.Count)
+        {
+            var first = index.Sentences[sentences[i]];
+            var last = first;
+            var j = i + 1;
+            while (j < sentences.Count && sentences[j] == sentences[j - 1] + 1 && index.Sentences[sentences[j]].SectionOrdinal == first.SectionOrdinal)
+                last = index.Sentences[sentences[j++]];
+            var document = index.Documents.First(d => d.Id == first.DocumentId);
+            // The quote is the file's own text, hard wraps and all: exactly what a person finds when opening the source.
+            var quote = document.OriginalText[first.Span.Start..last.Span.End];
+            citations.Add(new Citation(document.Id, document.Title, first.Section, quote));
+            i = j;
+        }
+        return citations;
+    }
+}

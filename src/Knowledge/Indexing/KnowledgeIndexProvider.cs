@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Clinic.Knowledge.Corpus;
+using Clinic.Knowledge.Ingestion;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Knowledge.Indexing;
+
+/// <summary>
+/// Loads the index from its file when the file matches the corpus, rules and model; otherwise builds it, saves it and says why.
+/// The first caller pays; everyone after shares the same immutable index.
+/// </summary>
+public sealed class KnowledgeIndexProvider(
+    IOptions<KnowledgeOptions> options,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ILogger<KnowledgeIndexProvider> logger)
+{
+    private const int BatchSize = 64;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private KnowledgeIndex? _index;
+
+    /// <summary>The report of the last load or build, or null before the first.</summary>
+    public IndexBuildReport? LastReport { get; private set; }
+
+    /// <summary>True once the index is in memory.</summary>
+    public bool IsLoaded => _index is not null;
+
+    /// <summary>The index, loading or building it on first use.</summary>
+    public async ValueTask<KnowledgeIndex> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_index is { } ready)
+            return ready;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _index ??= await LoadOrBuildAsync(forceRebuild: false, cancellationToken);
+            return _index;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Builds the index from scratch and saves it, whatever the file holds.</summary>
+    public async Task<IndexBuildReport> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _index = await LoadOrBuildAsync(forceRebuild: true, cancellationToken);
+            return LastReport!;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<KnowledgeIndex> LoadOrBuildAsync(bool forceRebuild, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var corpus = CorpusLoader.Load(options.Value.CorpusPath);
+        var problems = corpus.Problems.Select(p => p.ToString()).ToList();
+        foreach (var problem in problems)
+            logger.LogError("Skipped a corpus document: {Problem}", problem);
+        if (corpus.Documents.Count == 0)
+            throw new InvalidOperationException(
+                $"The corpus folder '{options.Value.CorpusPath}' has no readable .txt or .md documents. Add documents or set Knowledge:CorpusPath. See appsettings.sample.json.");
+
+        var modelId = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embedder.GetType().Name;
+        var key = IndexKey.Compute(corpus.Documents, modelId);
+        var path = options.Value.IndexPath;
+        string outcome, reason;
+        if (forceRebuild)
+        {
+            (outcome, reason) = ("Rebuilt", "asked to rebuild");
+        }
+        else if (!File.Exists(path))
+        {
+            (outcome, reason) = ("Built", "no index file yet");
+        }
+        else
+        {
+            try
+            {
+                var stored = IndexFile.Read(path);
+                if (stored.Key == key)
+                {
+                    var loaded = KnowledgeIndex.Create(corpus.Documents, stored.Sentences, stored.Sections, key, modelId);
+                    Report("Loaded", "", loaded, clock, problems);
+                    return loaded;
+                }
+                (outcome, reason) = ("Rebuilt", "the corpus, cleaning rules or embedding model changed");
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException or UnauthorizedAccessException)
+            {
+                (outcome, reason) = ("Rebuilt", $"the index file was unreadable ({e.Message})");
+            }
+        }
+
+        logger.LogWarning("Building the knowledge index at {Path}: {Reason}", path, reason);
+        var index = await BuildAsync(corpus.Documents, key, modelId, cancellationToken);
+        try
+        {
+            IndexFile.Write(path, new IndexFile.Contents(key, modelId, index.SentenceVectors, index.SectionVectors));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The index still serves from memory; only the next start pays the build again.
+            logger.LogError(e, "Could not save the knowledge index to {Path}; it will be rebuilt at the next start", path);
+        }
+        Report(outcome, reason, index, clock, problems);
+        return index;
+    }
+
+    private async Task<KnowledgeIndex> BuildAsync(IReadOnlyList<CleanedDocument> documents, string key, string modelId, CancellationToken cancellationToken)
+    {
+        var (sentences, sections, _, _) = KnowledgeIndex.Layout(documents);
+        var sentenceVectors = await EmbedAsync(sentences.Select(s => s.Span.Text).ToList(), cancellationToken);
+        var sectionVectors = await EmbedAsync(sections.Select(s => s.Section).ToList(), cancellationToken);
+        return KnowledgeIndex.Create(documents, sentenceVectors, sectionVectors, key, modelId);
+    }
+
+    private async Task<VectorMatrix> EmbedAsync(List<string> texts, CancellationToken cancellationToken)
+    {
+        float[]? data = null;
+        var dims = 0;
+        for (var start = 0; start < texts.Count; start += BatchSize)
+        {
+            var batch = texts.GetRange(start, Math.Min(BatchSize, texts.Count - start));
+            var embeddings = await embedder.GenerateAsync(batch, cancellationToken: cancellationToken);
+            for (var i = 0; i < embeddings.Count; i++)
+            {
+                var vector = embeddings[i].Vector.Span;
+                if (data is null)
+                {
+                    dims = vector.Length;
+                    data = new float[texts.Count * dims];
+                }
+                var row = data.AsSpan((start + i) * dims, dims);
+                vector.CopyTo(row);
+                VectorMatrix.Normalize(row);
+            }
+        }
+        return new VectorMatrix(data ?? [], Math.Max(dims, 1));
+    }
+
+    private void Report(string outcome, string reason, KnowledgeIndex index, Stopwatch clock, List<string> problems)
+    {
+        LastReport = new IndexBuildReport(outcome, reason, index.Documents.Count, index.Chunks.Count, index.SentenceVectors.Count, clock.Elapsed, problems);
+        logger.LogInformation("Knowledge index {Outcome}: {Documents} documents, {Chunks} chunks, {Sentences} sentences in {Elapsed} ms",
+            outcome, index.Documents.Count, index.Chunks.Count, index.SentenceVectors.Count, (int)clock.Elapsed.TotalMilliseconds);
+    }
+}

@@ -1,0 +1,32 @@
+using Clinic.Knowledge.Answers;
+using Clinic.Knowledge.Indexing;
+using Clinic.Knowledge.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Knowledge;
+
+/// <summary>Answers a question from the corpus: gate, retrieve, compose. The one entry point chat and the command line share.</summary>
+public sealed class KnowledgeService(
+    KnowledgeIndexProvider indexProvider,
+    HybridRetriever retriever,
+    AnswerComposer composer,
+    IOptions<RetrievalOptions> retrievalOptions)
+{
+    /// <summary>The grounded answer, or a decline with its reason; never throws for bad input.</summary>
+    public async Task<GroundedAnswer> AnswerAsync(string? question, CancellationToken cancellationToken = default)
+    {
+        var (answer, _) = await AnswerWithPassagesAsync(question, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>As <see cref="AnswerAsync"/>, also returning the retrieval result (null when the question was refused before search).</summary>
+    public async Task<(GroundedAnswer Answer, RetrievalResult? Retrieval)> AnswerWithPassagesAsync(
+        string? question, CancellationToken cancellationToken = default)
+    {
+        if (QuestionGate.Check(question, retrievalOptions.Value.MaxQuestionLength) is { } refused)
+            return (composer.Decline(refused, question ?? ""), null);
+        var index = await indexProvider.GetAsync(cancellationToken);
+        var retrieval = await retriever.SearchAsync(index, question!, cancellationToken);
+        return (composer.Compose(index, retrieval), retrieval);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Clinic.Knowledge.Retrieval;
+
+/// <summary>A question as retrieval sees it.</summary>
+/// <param name="Text">The question as asked.</param>
+/// <param name="Terms">The visitor's own terms, spelling-corrected and stemmed.</param>
+/// <param name="Expansions">Synonym terms added from the domain table.</param>
+/// <param name="Corrections">Words that were corrected, as (typed, corrected).</param>
+public sealed record AnalyzedQuery(
+    string Text, IReadOnlyList<string> Terms, IReadOnlyList<string> Expansions, IReadOnlyList<(string Typed, string Corrected)> Corrections);

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+
+namespace Clinic.Knowledge.Retrieval;
+
+/// <summary>Turns text into the terms both the index and queries use: folded, tokenized, stop words out, lightly stemmed.</summary>
+internal static class TextAnalyzer
+{
+    // Question words and fillers carry no topic; keeping them would make every "what is ..." match every definition.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+        "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+        "me", "more", "most", "my", "myself", "no", "nor", "of", "off", "on", "once", "only", "or", "other", "our",
+        "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+        "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+        "would", "you", "your", "yours", "yourself", "s", "t", "ll", "re", "ve", "d", "m", "don", "doesn", "isn",
+        "im", "ive", "id", "get", "got", "may", "might", "must", "much", "many", "really", "please", "tell", "know",
+        "want", "need", "like", "thing", "things", "anything", "something", "someone", "anyone", "us", "let", "yes",
+        "okay", "ok", "hi", "hello", "hey", "thanks", "thank", "whats", "hows", "wanna", "gonna", "kind", "sort",
+        "usually", "typically", "generally", "actually", "ever", "even", "still", "well", "go", "going", "come",
+    };
+
+    /// <summary>Lower-cases, removes accents and unifies apostrophes and dashes.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
+                continue;
+            sb.Append(c switch
+            {
+                '\u2019' or '\u2018' or '\u02bc' or '`' => '\'',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Splits folded text into words of letters and digits; apostrophes inside words are dropped ("don't" becomes "dont").</summary>
+    public static List<string> Words(string text)
+    {
+        var folded = Fold(text);
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = folded[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (c == '\'' && sb.Length > 0 && i + 1 < folded.Length && char.IsLetter(folded[i + 1]))
+            {
+                // "ketamine's" -> "ketamine" + "s" would add noise; "don't" -> "dont".
+                if (folded[i + 1] == 's' && (i + 2 >= folded.Length || !char.IsLetter(folded[i + 2])))
+                    i++;
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+        if (sb.Length > 0)
+            words.Add(sb.ToString());
+        return words;
+    }
+
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>The index terms of a text: words minus stop words, stemmed.</summary>
+    public static List<string> Terms(string text)
+    {
+        var words = Words(text);
+        var terms = new List<string>(words.Count);
+        foreach (var w in words)
+        {
+            if (!IsStopWord(w))
+                terms.Add(Stem(w));
+        }
+        return terms;
+    }
+
+    /// <summary>A light suffix stemmer: enough to join plurals and verb forms without Porter's over-stemming of medical words.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || !char.IsLetter(word[^1]))
+            return word;
+        var stem = StripSuffix(word);
+        // "dose", "doses", "dosed" and "dosing" all meet at "dos".
+        return stem.Length > 3 && stem[^1] == 'e' ? stem[..^1] : stem;
+    }
+
+    private static string StripSuffix(string word)
+    {
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+            return word[..^3] + "y";
+        if (word.EndsWith("sses", StringComparison.Ordinal))
+            return word[..^2];
+        if (word.EndsWith("ness", StringComparison.Ordinal) && word.Length > 6)
+            return word[..^4];
+        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+            return Undouble(word[..^3]);
+        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4 && !word.EndsWith("eed", StringComparison.Ordinal))
+            return Undouble(word[..^2]);
+        if (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 5)
+            return word[..^2];
+        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && "sxz".Contains(word[^3]))
+            return word[..^2];
+        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+            && !word.EndsWith("is", StringComparison.Ordinal))
+            return word[..^1];
+        return word;
+    }
+
+    // "stopping" -> "stopp" -> "stop".
+    private static string Undouble(string stem) =>
+        stem.Length > 3 && stem[^1] == stem[^2] && !"lsz".Contains(stem[^1]) ? stem[..^1] : stem;
+}
