@@ -39,7 +39,7 @@ internal static partial class QuestionGate
         @"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules|prompts?|guidelines|guardrails|programming|everything( above)?)\b" +
         @"|\b(system|developer|hidden|initial)\s+(prompt|message|instructions?)\b" +
         @"|\byou\s+are\s+(now|no\s+longer)\b|\bfrom\s+now\s+on\s+(you|act|respond)\b|\bpretend\s+(to\s+be|you('re|\s+are))\b" +
-        @"|\b(act|behave|respond)\s+as\s+(if|an?|my)\b|\b(jailbreak|DAN\s+mode|developer\s+mode|do\s+anything\s+now)\b" +
+        @"|\b(act|behave|respond)\s+as\s+(if\s+you|an?\s+(unrestricted|unfiltered|uncensored|different|new|evil|ai|assistant|chatbot|bot|doctor|pharmacist|chemist)\b)|\b(jailbreak|DAN\s+mode|developer\s+mode|do\s+anything\s+now)\b" +
         @"|\b(reveal|print|show|repeat)\s+(me\s+)?(your|the)\s+(instructions|prompt|rules|system)\b|\bnew\s+instructions\s*:",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Injection();

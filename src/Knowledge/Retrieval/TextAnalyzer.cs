@@ -4,7 +4,7 @@ using System.Text;
 namespace Clinic.Knowledge.Retrieval;
 
 /// <summary>Turns text into the terms both the index and queries use: folded, tokenized, stop words out, lightly stemmed.</summary>
-internal static class TextAnalyzer
+internal static partial class TextAnalyzer
 {
     // Question words and fillers carry no topic; keeping them would make every "what is ..." match every definition.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -46,7 +46,8 @@ internal static class TextAnalyzer
     /// <summary>Splits folded text into words of letters and digits; apostrophes inside words are dropped ("don't" becomes "dont").</summary>
     public static List<string> Words(string text)
     {
-        var folded = Fold(text);
+        // Upper-case "IM" is the route (intramuscular); folded it would read as the stop word "I'm".
+        var folded = Fold(UpperCaseIm().Replace(text, "intramuscular"));
         var words = new List<string>();
         var sb = new StringBuilder();
         for (var i = 0; i < folded.Length; i++)
@@ -123,4 +124,7 @@ internal static class TextAnalyzer
     // "stopping" -> "stopp" -> "stop".
     private static string Undouble(string stem) =>
         stem.Length > 3 && stem[^1] == stem[^2] && !"lsz".Contains(stem[^1]) ? stem[..^1] : stem;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bIM\b")]
+    private static partial System.Text.RegularExpressions.Regex UpperCaseIm();
 }
