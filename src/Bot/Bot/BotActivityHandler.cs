@@ -1,28 +1,147 @@
+using System.Text.Json;
+using Clinic.Bot.Dialog;
+using Clinic.Bot.Escalation;
 using Clinic.Bot.Protocol;
+using Clinic.Bot.Storage;
 
 namespace Clinic.Bot.Bot;
 
-/// <summary>Runs one inbound activity through the bot. Every channel (Direct Line, Bot Connector) calls this.</summary>
-public sealed class BotActivityHandler
+/// <summary>
+/// Runs one inbound activity through the bot. Every channel (Direct Line, Bot Connector) calls this.
+/// A turn's state, transcript and escalations are saved in one transaction before any reply is sent, and a
+/// conflicting write by another instance makes the turn run again on fresh state instead of overwriting it.
+/// </summary>
+public sealed class BotActivityHandler(
+    FaqDialog dialog,
+    IConversationStore store,
+    IEnumerable<IEscalationSink> sinks,
+    ReplyBuilder replies,
+    StaffActionHandler staffActions,
+    TimeProvider time,
+    IOptions<DialogOptions> dialogOptions,
+    ILogger<BotActivityHandler> logger)
 {
+    private const int MaxAttempts = 3;
+    private readonly string[] _sinkNames = sinks.Select(s => s.Name).ToArray();
+
     /// <summary>Handles the activity, sending replies through <paramref name="sender"/>; returns a body for invoke activities.</summary>
     public async Task<InvokeResponse?> OnTurnAsync(Activity activity, IActivitySender sender, CancellationToken cancellationToken)
     {
-        // Placeholder until the dialog lands: echo, so channels can be tested end to end.
-        if (activity.Type == ActivityTypes.Message)
+        if (activity.Conversation?.Id is not { Length: > 0 })
+            return activity.Type == ActivityTypes.Invoke ? new InvokeResponse(400, null) : null;
+        switch (activity.Type)
         {
-            await sender.SendAsync(new Activity
-            {
-                Type = ActivityTypes.Message,
-                Text = "echo: " + activity.Text,
-                ReplyToId = activity.Id,
-                Conversation = activity.Conversation,
-                From = activity.Recipient,
-                Recipient = activity.From,
-                ChannelId = activity.ChannelId,
-                ServiceUrl = activity.ServiceUrl,
-            }, cancellationToken);
+            case ActivityTypes.Invoke:
+                return await staffActions.OnInvokeAsync(activity, cancellationToken);
+            case ActivityTypes.Message when staffActions.IsCardSubmit(activity):
+                await staffActions.OnSubmitAsync(activity, sender, cancellationToken);
+                return null;
+            case ActivityTypes.Message:
+                var text = activity.ChannelId == "msteams" ? TeamsActivity.RemoveBotMention(activity) : activity.Text ?? "";
+                await RunTurnAsync(activity, sender, text, (state, ct) => dialog.OnMessageAsync(state, text, () => SendTypingAsync(activity, sender, ct), ct), cancellationToken);
+                return null;
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+                await RunTurnAsync(activity, sender, null, (state, _) => Task.FromResult(dialog.Greet(state)), cancellationToken);
+                return null;
+            case ActivityTypes.Event when activity.Name == "feedback":
+                await FeedbackEvent.RecordAsync(store, activity, time.GetUtcNow(), cancellationToken);
+                return null;
+            default:
+                return null;
         }
-        return activity.Type == ActivityTypes.Invoke ? new InvokeResponse(200, null) : null;
+    }
+
+    private async Task RunTurnAsync(
+        Activity activity, IActivitySender sender, string? userText, Func<ConversationState, CancellationToken, Task<DialogTurn>> decide, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation!.Id!;
+        DialogTurn? turn = null;
+        try
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var stored = await store.GetAsync(conversationId, cancellationToken);
+                turn = await decide(ReadState(stored), cancellationToken);
+                var write = await BuildWriteAsync(activity, userText, stored, turn, cancellationToken);
+                if (await store.SaveTurnAsync(write, cancellationToken) is SaveResult.Saved)
+                {
+                    foreach (var reply in turn.Replies)
+                        await sender.SendAsync(replies.Build(activity, reply), cancellationToken);
+                    return;
+                }
+                logger.LogInformation("Conversation state changed under turn (attempt {Attempt}); running it again on fresh state", attempt);
+            }
+            throw new InvalidOperationException("The conversation kept changing under this turn; gave up after retries.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // No message text in the log: only the fault and where.
+            logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
+            await ApologiseAsync(activity, sender, turn);
+            if (e is StoreUnavailableException)
+                throw;
+        }
+    }
+
+    private async Task<TurnWrite> BuildWriteAsync(Activity activity, string? userText, StoredConversation? stored, DialogTurn turn, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var transcript = new List<TranscriptEntry>();
+        if (userText is not null)
+            transcript.Add(new TranscriptEntry(TranscriptRole.User, userText, now, activity.Id));
+        transcript.AddRange(turn.Replies.Select(r => new TranscriptEntry(TranscriptRole.Bot, r.Text, now, null)));
+        var escalations = turn.Escalations;
+        if (escalations.Count > 0)
+        {
+            var recent = stored is null ? [] : await store.GetTranscriptAsync(stored.ConversationId, 6, ct);
+            var excerpt = string.Join("\n", recent.Concat(transcript.Take(1)).Select(t => $"{t.Role}: {t.Text}"));
+            escalations = escalations.Select(e => e with { TranscriptExcerpt = excerpt }).ToList();
+        }
+        return new TurnWrite(activity.Conversation!.Id!, activity.ChannelId ?? "", JsonSerializer.Serialize(turn.State), stored?.ETag, now, transcript, escalations, _sinkNames);
+    }
+
+    private ConversationState ReadState(StoredConversation? stored)
+    {
+        if (stored is null)
+            return new ConversationState();
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationState>(stored.StateJson) ?? new ConversationState();
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "Stored conversation state was unreadable; starting the dialog afresh");
+            return new ConversationState();
+        }
+    }
+
+    private static async Task SendTypingAsync(Activity inbound, IActivitySender sender, CancellationToken ct)
+    {
+        var typing = inbound.CreateReply();
+        typing.Type = ActivityTypes.Typing;
+        typing.Text = null;
+        await sender.SendAsync(typing, ct);
+    }
+
+    // A crisis reply goes out even when saving failed: resources now matter more than the record.
+    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogTurn? turn)
+    {
+        try
+        {
+            if (turn?.Escalations.Any(e => e.Kind == "crisis") == true)
+            {
+                foreach (var reply in turn.Replies)
+                    await sender.SendAsync(replies.Build(activity, reply), CancellationToken.None);
+            }
+            await sender.SendAsync(activity.CreateReply(dialogOptions.Value.TurnFailed), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not send the apology either");
+        }
     }
 }

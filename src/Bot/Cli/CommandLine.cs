@@ -7,12 +7,14 @@ namespace Clinic.Bot.Cli;
 /// <summary>The command-line face of the service: the same pipeline as chat, with no web host.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["ask", "eval", "index", "corpus", "bench"];
+    private static readonly string[] Commands = ["ask", "eval", "index", "corpus", "bench", "load"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        if (args[0] == "load")
+            return await LoadCommand.RunAsync(args[1..], output, error, CancellationToken.None);
         using var host = BuildHost();
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Clinic.Bot.Safety;
 using Clinic.Knowledge.Answers;
 
 namespace Clinic.Bot.Turns;
@@ -15,4 +16,8 @@ public sealed record TurnOutcome(
     /// <summary>Why the answer was declined, for the dialog (not part of the JSON contract).</summary>
     [JsonIgnore]
     public DeclineReason? Decline { get; init; }
+
+    /// <summary>The triage of this message on its own.</summary>
+    [JsonIgnore]
+    public TriageResult Triage { get; init; } = new(TriageLevel.None, []);
 }

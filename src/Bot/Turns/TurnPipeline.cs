@@ -1,16 +1,56 @@
+using Clinic.Bot.Safety;
 using Clinic.Knowledge;
+using Clinic.Knowledge.Answers;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Turns;
 
-/// <summary>One visitor message in, one outcome out: the same path for chat and for the <c>ask</c> command.</summary>
-public sealed class TurnPipeline(KnowledgeService knowledge)
+/// <summary>
+/// One visitor message in, one outcome out: the same path for chat and for the <c>ask</c> command.
+/// Safety triage runs first and decides; a crisis never waits for retrieval.
+/// </summary>
+public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, KnowledgeService knowledge, IOptions<SafetyOptions> safetyOptions)
 {
-    public async Task<TurnOutcome> RunAsync(string? question, CancellationToken cancellationToken)
+    // A fixed query, not visitor text: when someone discloses a condition without asking anything, they get the eligibility text.
+    private const string EligibilityQuery = "Who is not eligible for ketamine treatment? Contraindications that require further evaluation";
+
+    /// <param name="question">The visitor's message, which triage reads.</param>
+    /// <param name="retrievalText">What to search for: the message, or for a follow-up the message with the previous question.</param>
+    /// <param name="earlier">The strongest triage earlier in the conversation, which stays in force.</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    public async Task<TurnOutcome> RunAsync(string? question, string? retrievalText, TriageResult? earlier, CancellationToken cancellationToken)
     {
-        var answer = await knowledge.AnswerAsync(question, cancellationToken);
-        return new TurnOutcome(question ?? "", answer.Text, answer.Answered, answer.Citations, answer.Disclaimers, null)
+        var text = question ?? "";
+        var now = triage.Classify(text);
+        if (now.Level == TriageLevel.Crisis)
+        {
+            return new TurnOutcome(text, messages.CrisisReply(), false, [], [], new EscalationNotice("crisis", now.Reasons))
+            {
+                Triage = now,
+            };
+        }
+
+        var answer = await knowledge.AnswerAsync(retrievalText ?? text, cancellationToken);
+        var disclaimers = answer.Disclaimers.ToList();
+        EscalationNotice? escalation = null;
+        if (now.Level == TriageLevel.Contraindication)
+        {
+            if (!answer.Answered)
+                answer = await knowledge.AnswerAsync(EligibilityQuery, cancellationToken);
+            disclaimers = answer.Disclaimers.Prepend(safetyOptions.Value.ContraindicationNotice).ToList();
+            escalation = new EscalationNotice("contraindication", now.Reasons);
+        }
+        var stillInForce = earlier?.Level >= TriageLevel.Crisis;
+        if (now.Level == TriageLevel.Informational || stillInForce)
+            disclaimers.Add(safetyOptions.Value.InformationalFooter);
+
+        return new TurnOutcome(text, answer.Text, answer.Answered, answer.Citations, disclaimers.Distinct().ToList(), escalation)
         {
             Decline = answer.Decline,
+            Triage = now,
         };
     }
+
+    /// <summary>A single turn with no conversation behind it (the command line).</summary>
+    public Task<TurnOutcome> RunAsync(string? question, CancellationToken cancellationToken) => RunAsync(question, question, null, cancellationToken);
 }
