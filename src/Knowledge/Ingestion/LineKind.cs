@@ -1,0 +1,12 @@
+namespace Clinic.Knowledge.Ingestion;
+
+internal enum LineKind
+{
+    Blank,
+    Dropped,
+    Separator,
+    Bullet,
+    Heading,
+    HeadingContinuation,
+    Text,
+}
