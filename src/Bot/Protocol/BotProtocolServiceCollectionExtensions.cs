@@ -1,0 +1,50 @@
+using Clinic.Bot.Bot;
+using Clinic.Bot.Protocol.Authentication;
+using Clinic.Bot.Protocol.Connector;
+using Clinic.Bot.Protocol.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Bot.Protocol;
+
+public static class BotProtocolServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Bot Framework protocol: <see cref="BotOptions"/> (section "Bot", validated at start-up),
+    /// inbound token validation, the in-memory <see cref="IInboundDeduplicator"/>, <see cref="ConnectorClient"/>,
+    /// the MSAL <see cref="IBotTokenProvider"/>, and <see cref="IBotTurnHandler"/> backed by <see cref="BotActivityHandler"/>.
+    /// Each Try-registered service can be replaced by registering another before or after this call.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(OpenIdMetadataProvider.HttpClientName);
+        services.AddHttpClient(MsalBotTokenProvider.HttpClientName);
+        services.AddHttpClient<ConnectorClient>((provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.Connector.Timeout);
+
+        services.TryAddSingleton<OpenIdMetadataProvider>();
+        services.TryAddSingleton<BotAuthenticator>();
+        services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        services.TryAddSingleton<IInboundDeduplicator, InMemoryInboundDeduplicator>();
+        services.TryAddScoped<BotActivityHandler>();
+        services.TryAddScoped<IBotTurnHandler, BotActivityHandlerTurnHandler>();
+        services.TryAddScoped<BotMessageProcessor>();
+        return services;
+    }
+
+    /// <summary>Same as <see cref="AddBotProtocol(IServiceCollection)"/>, for builder.AddBotProtocol().</summary>
+    public static TBuilder AddBotProtocol<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddBotProtocol();
+        return builder;
+    }
+}

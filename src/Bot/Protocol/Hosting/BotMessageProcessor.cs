@@ -1,0 +1,175 @@
+using System.Buffers;
+using Clinic.Bot.Bot;
+using Clinic.Bot.Protocol.Authentication;
+using Clinic.Bot.Protocol.Connector;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Clinic.Bot.Protocol.Hosting;
+
+/// <summary>
+/// POST /api/messages: content type, size, token, JSON, token-vs-activity checks, de-duplication, then the turn.
+/// Refusals carry no detail in the response; the reason goes to the log (never the message text).
+/// </summary>
+internal sealed class BotMessageProcessor(
+    BotAuthenticator authenticator,
+    IInboundDeduplicator deduplicator,
+    IBotTurnHandler turnHandler,
+    ConnectorClient connector,
+    IOptions<BotOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<BotMessageProcessor> logger)
+{
+    internal const string MalformedMessage = "Malformed activity.";
+
+    public async Task<IResult> ProcessAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (!IsJson(request.ContentType))
+        {
+            return Refuse(StatusCodes.Status415UnsupportedMediaType, "content type is not application/json");
+        }
+
+        if (request.ContentLength > limit)
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, "declared body is over the size limit");
+        }
+
+        var (body, status) = await ReadBodyAsync(request, limit, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return status == StatusCodes.Status413PayloadTooLarge
+                ? Refuse(status, "body is over the size limit")
+                : Refuse(status, "body could not be read", MalformedMessage);
+        }
+
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, context.Connection.RemoteIpAddress, context.RequestAborted).ConfigureAwait(false);
+        if (!auth.IsAllowed)
+        {
+            return Refuse(auth);
+        }
+
+        var parsed = ProtocolJson.ParseActivity(body);
+        if (!parsed.Succeeded)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, $"{parsed.Error}: {parsed.Reason}", MalformedMessage);
+        }
+
+        var activity = parsed.Activity!;
+        auth = BotAuthenticator.Authorize(auth, activity);
+        if (!auth.IsAllowed)
+        {
+            return Refuse(auth, activity);
+        }
+
+        var key = InboundActivityKey.For(activity);
+        if (key is not null && !await deduplicator.TryClaimAsync(key, context.RequestAborted).ConfigureAwait(false))
+        {
+            logger.LogInformation("Repeat delivery of a {Type} activity on {Channel} ignored", Short(activity.Type), Short(activity.ChannelId));
+            return Results.Ok();
+        }
+
+        return await RunTurnAsync(activity, key).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> RunTurnAsync(Activity activity, string? key)
+    {
+        InvokeResponse? response;
+        try
+        {
+            // Not tied to RequestAborted: when Teams gives up waiting and resends, this turn still finishes and
+            // replies once, and the resend is dropped as a repeat.
+            var sender = new ConnectorActivitySender(connector, activity);
+            response = await turnHandler.OnTurnAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            if (key is not null)
+            {
+                await deduplicator.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            logger.LogError("Turn for a {Type} activity on {Channel} failed: {Error}", Short(activity.Type), Short(activity.ChannelId), ex.GetType().FullName);
+            logger.LogDebug(ex, "Turn failure detail");
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            return Results.Ok();
+        }
+
+        // Like the Bot Framework SDK: an invoke nobody handled is 501.
+        return response switch
+        {
+            null => Results.StatusCode(StatusCodes.Status501NotImplemented),
+            { Body: null } => Results.StatusCode(response.Status),
+            _ => Results.Json(response.Body, ProtocolJson.Options, statusCode: response.Status),
+        };
+    }
+
+    private IResult Refuse(BotAuthResult auth, Activity? activity = null)
+    {
+        var status = auth.Status switch
+        {
+            BotAuthStatus.Forbidden => StatusCodes.Status403Forbidden,
+            BotAuthStatus.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status401Unauthorized,
+        };
+        var reason = activity is null ? auth.Reason : $"{auth.Reason} (channel {Short(activity.ChannelId)})";
+        return Refuse(status, reason);
+    }
+
+    private IResult Refuse(int status, string reason, string? publicMessage = null)
+    {
+        var level = status == StatusCodes.Status503ServiceUnavailable ? LogLevel.Error : LogLevel.Warning;
+        logger.Log(level, "Bot request refused with {Status}: {Reason}", status, reason);
+        return publicMessage is null ? Results.StatusCode(status) : Results.Text(publicMessage, "text/plain", statusCode: status);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!parsed.Charset.HasValue || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<(byte[]? Body, int Status)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var buffer = new MemoryStream();
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return (null, StatusCodes.Status413PayloadTooLarge);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return (buffer.ToArray(), StatusCodes.Status200OK);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ex.StatusCode : StatusCodes.Status400BadRequest);
+        }
+        catch (IOException)
+        {
+            return (null, StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    // Fields from an unauthenticated or untrusted body are capped before they reach a log line.
+    private static string Short(string? value) =>
+        value is null ? "(none)" : value.Length <= 40 ? value : value[..40] + "…";
+}
