@@ -3,6 +3,7 @@ using Clinic.Bot.Dialog;
 using Clinic.Bot.Escalation;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Bot;
 

@@ -13,16 +13,20 @@ internal sealed partial class AnswerEvaluation
 
     public IReadOnlyList<string> Failures => _failures;
 
+    /// <summary>One line per question with the signals the answer rested on, for calibrating thresholds.</summary>
+    public List<string> Features { get; } = [];
+
     public async Task AddAsync(KnowledgeService knowledge, EvalItem item, CancellationToken ct)
     {
         var (answer, retrieval) = await knowledge.AnswerWithPassagesAsync(item.Question, ct);
+        Features.Add($"{(item.IsAnswerable ? "A" : "O")}\t{answer.Confidence:F3}\t{answer.Coverage:F3}\t{(answer.Answered ? 1 : 0)}\t{FirstHit(item, retrieval)}\t{(answer.Answered && (Contains(item, answer.Text) || answer.Citations.Any(c => Contains(item, c.Quote))) ? 1 : 0)}\t{item.Question}");
         if (!item.IsAnswerable)
         {
             _outOfScope++;
             if (!answer.Answered)
                 _declined++;
             else
-                _failures.Add($"ANSWERED OUT-OF-SCOPE: {item.Question} -> {Shorten(answer.Text)}");
+                _failures.Add($"ANSWERED OUT-OF-SCOPE (conf {answer.Confidence}, cov {answer.Coverage}): {item.Question} -> {Shorten(answer.Text)}");
             return;
         }
         _answerable++;
@@ -35,7 +39,7 @@ internal sealed partial class AnswerEvaluation
         if (grounded)
             _grounded++;
         else
-            _failures.Add($"{(answer.Answered ? "WRONG EVIDENCE" : "DECLINED")} (rank {rank}, conf {answer.Confidence}): {item.Question} -> {Shorten(answer.Text)}");
+            _failures.Add($"{(answer.Answered ? "WRONG EVIDENCE" : "DECLINED")} (rank {rank}, conf {answer.Confidence}, cov {answer.Coverage}): {item.Question} -> {Shorten(answer.Text)}");
     }
 
     public IEnumerable<string> Report()

@@ -23,6 +23,11 @@ internal static class AskCommand
             await output.WriteLineAsync(JsonSerializer.Serialize(await pipeline.RunAsync(q, ct), CliJson.Options));
             return 0;
         }
+        if (args is ["--explain", var asked])
+        {
+            await ExplainAsync(services, asked, output, ct);
+            return 0;
+        }
         if (args is [var question] && !question.StartsWith("--", StringComparison.Ordinal))
         {
             await WriteForPersonAsync(output, await pipeline.RunAsync(question, ct));
@@ -49,6 +54,20 @@ internal static class AskCommand
             }
         }
         return line;
+    }
+
+    // For people tuning the corpus: what retrieval saw, and why the answer is what it is.
+    private static async Task ExplainAsync(IServiceProvider services, string question, TextWriter output, CancellationToken ct)
+    {
+        var (answer, retrieval) = await services.GetRequiredService<Clinic.Knowledge.KnowledgeService>().AnswerWithPassagesAsync(question, ct);
+        if (retrieval is not null)
+        {
+            await output.WriteLineAsync($"terms: {string.Join(' ', retrieval.Query.Terms)} | expansions: {string.Join(' ', retrieval.Query.Expansions)} | corrections: {string.Join(", ", retrieval.Query.Corrections.Select(c => c.Typed + "->" + c.Corrected))}");
+            foreach (var p in retrieval.Passages)
+                await output.WriteLineAsync($"  {p.Chunk.Id} fused {p.Fused:F4} bm25 {p.Lexical:F2} dense {p.Dense:F3} [{p.Chunk.Section}] {p.Chunk.Text[..Math.Min(150, p.Chunk.Text.Length)]}");
+        }
+        await output.WriteLineAsync($"answered: {answer.Answered} ({answer.Decline}), confidence {answer.Confidence}");
+        await output.WriteLineAsync(answer.Text);
     }
 
     private static async Task WriteForPersonAsync(TextWriter output, TurnOutcome outcome)

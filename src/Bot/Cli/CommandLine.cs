@@ -1,5 +1,6 @@
 using Clinic.Bot.Knowledge;
 using Clinic.Bot.Turns;
+using Clinic.Bot.Safety;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Clinic.Bot.Cli;
@@ -57,6 +58,7 @@ public static class CommandLine
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKnowledge();
+        builder.AddSafetyShim();
         builder.AddTurns();
         return builder.Build();
     }

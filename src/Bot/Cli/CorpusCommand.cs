@@ -10,7 +10,7 @@ internal static class CorpusCommand
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct)
     {
         var path = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.CorpusPath;
-        var corpus = CorpusLoader.Load(path);
+        var corpus = await new CorpusLoader().LoadAsync(path, ct);
         var showDropped = args.Contains("--dropped") || args.Length == 0;
         var showChunks = args.Contains("--chunks");
         await output.WriteLineAsync($"Corpus {path}: {corpus.Documents.Count} documents, rules {CleaningRules.Version}");

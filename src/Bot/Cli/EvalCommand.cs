@@ -48,6 +48,11 @@ internal static class EvalCommand
             await evaluation.AddAsync(knowledge, item, ct);
         foreach (var line in evaluation.Report())
             await output.WriteLineAsync(line);
+        if (args.Contains("--features"))
+        {
+            foreach (var line in evaluation.Features)
+                await output.WriteLineAsync(line);
+        }
         if (verbose)
         {
             foreach (var failure in evaluation.Failures)

@@ -26,7 +26,7 @@ public sealed class AnswerComposer(IOptions<AnswerOptions> options)
         var coverage = candidates.Max(p => weights.Coverage(index.ChunkTerms[p.ChunkIndex]));
         var answerable = similarity >= o.MinSimilarity && (coverage >= o.MinCoverage || similarity >= o.ConfidentSimilarity);
         if (!answerable)
-            return Decline(DeclineReason.NotInCorpus, result.Query.Text, similarity);
+            return Decline(DeclineReason.NotInCorpus, result.Query.Text, similarity) with { Coverage = Math.Round(coverage, 3) };
 
         var scored = ScoreSentences(index, result, candidates, weights);
         var chosen = SentenceSelector.Choose(index, scored, o.MaxSentences);
@@ -38,7 +38,8 @@ public sealed class AnswerComposer(IOptions<AnswerOptions> options)
             CitationBuilder.Build(index, chosen),
             DisclaimerSelector.Select(o, result.Query.Text, body, answered: true),
             Decline: null,
-            Confidence: Math.Round(similarity, 3));
+            Confidence: Math.Round(similarity, 3),
+            Coverage: Math.Round(coverage, 3));
     }
 
     /// <summary>The decline for a reason found before or during retrieval.</summary>

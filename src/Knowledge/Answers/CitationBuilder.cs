@@ -2,7 +2,10 @@ using Clinic.Knowledge.Indexing;
 
 namespace Clinic.Knowledge.Answers;
 
-/// <summary>Turns chosen sentences into citations; adjacent sentences of one section share one citation and one quote.</summary>
+/// <summary>
+/// Turns chosen sentences into citations; adjacent sentences of one section share one citation. The quote is the cited
+/// sentences with one sentence of context either side (within the section), so a reader sees the passage, not a fragment.
+/// </summary>
 internal static class CitationBuilder
 {
     public static List<Citation> Build(KnowledgeIndex index, List<int> sentences)
@@ -17,8 +20,10 @@ internal static class CitationBuilder
             while (j < sentences.Count && sentences[j] == sentences[j - 1] + 1 && index.Sentences[sentences[j]].SectionOrdinal == first.SectionOrdinal)
                 last = index.Sentences[sentences[j++]];
             var document = index.Documents.First(d => d.Id == first.DocumentId);
+            var from = first.Ordinal > 0 && index.Sentences[first.Ordinal - 1].SectionOrdinal == first.SectionOrdinal ? index.Sentences[first.Ordinal - 1] : first;
+            var to = last.Ordinal + 1 < index.Sentences.Count && index.Sentences[last.Ordinal + 1].SectionOrdinal == last.SectionOrdinal ? index.Sentences[last.Ordinal + 1] : last;
             // The quote is the file's own text, hard wraps and all: exactly what a person finds when opening the source.
-            var quote = document.OriginalText[first.Span.Start..last.Span.End];
+            var quote = document.OriginalText[from.Span.Start..to.Span.End];
             citations.Add(new Citation(document.Id, document.Title, first.Section, quote));
             i = j;
         }

@@ -6,11 +6,13 @@ namespace Clinic.Knowledge.Answers;
 /// <param name="Citations">Where each sentence comes from; empty when declined.</param>
 /// <param name="Disclaimers">Fixed disclaimers that apply to this answer.</param>
 /// <param name="Decline">Why the bot declined, or null when it answered.</param>
-/// <param name="Confidence">The retrieval signal the answer rests on (0-1), for logs and evaluation.</param>
+/// <param name="Confidence">The best cosine similarity the answer rests on (0-1), for logs and evaluation.</param>
+/// <param name="Coverage">The IDF-weighted share of the question's words the best passage contains (0-1).</param>
 public sealed record GroundedAnswer(
     string Text,
     bool Answered,
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<string> Disclaimers,
     DeclineReason? Decline,
-    double Confidence);
+    double Confidence,
+    double Coverage = 0);

@@ -11,6 +11,10 @@ internal static class SentenceSelector
         var bestScore = scores[best];
         var chosen = new List<int> { best };
 
+        // "This can be mitigated..." means nothing without the sentence before it.
+        if (best > 0 && SameSection(index, best - 1, best) && StartsWithReference(index.Sentences[best].Span.Text))
+            chosen.Add(best - 1);
+
         // Continue the best sentence when it introduces a list or the next one carries on its thought.
         for (var next = best + 1; chosen.Count < maxSentences && next < index.Sentences.Count; next++)
         {
@@ -42,8 +46,8 @@ internal static class SentenceSelector
     private static bool StartsWithReference(string text)
     {
         var first = text.Split(' ', 2)[0].Trim('"', '“', '(', '-', '•').ToLowerInvariant();
-        return first is "this" or "these" or "it" or "they" or "however," or "however" or "additionally," or "also," or "therefore," or "that"
-            or "such" or "both" or "regardless," or "typically," or "in" or "for" or "but";
+        return first is "this" or "these" or "it" or "its" or "they" or "however," or "however" or "additionally," or "also," or "therefore," or "that"
+            or "such" or "both" or "regardless," or "moreover," or "furthermore,";
     }
 
     // The corpus repeats itself across articles; two sentences saying the same thing read badly.

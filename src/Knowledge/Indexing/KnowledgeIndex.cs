@@ -59,6 +59,14 @@ public sealed class KnowledgeIndex
     internal IReadOnlyList<IReadOnlyList<string>> ChunkTerms { get; }
     internal IReadOnlyList<HashSet<string>> SentenceTerms { get; }
     internal Bm25Index Bm25 { get; }
+
+    /// <summary>The mean of the raw sentence vectors, which every stored vector is measured from.</summary>
+    internal float[] Mean { get; private init; } = [];
+
+    /// <summary>The unit vectors as the model gave them, which the index file stores.</summary>
+    internal VectorMatrix RawSentenceVectors { get; private init; } = null!;
+
+    internal VectorMatrix RawSectionVectors { get; private init; } = null!;
     internal SpellingCorrector Speller { get; }
 
     /// <summary>The texts to embed for <paramref name="documents"/>, sentences first, then section headings, in index order.</summary>
@@ -102,9 +110,19 @@ public sealed class KnowledgeIndex
         IReadOnlyList<CleanedDocument> documents, VectorMatrix sentenceVectors, VectorMatrix sectionVectors, string key, string modelId)
     {
         var (sentences, sections, chunkSentences, chunkSections) = Layout(documents);
+        var (raw, rawSections) = (sentenceVectors, sectionVectors);
         if (sentenceVectors.Count != sentences.Count || sectionVectors.Count != sections.Count)
             throw new InvalidDataException("The stored vectors do not match the corpus layout.");
         var dims = sentenceVectors.Dimensions;
+        // Every sentence here is about ketamine, so raw cosines are all high; measuring from the corpus mean
+        // compares what is distinctive about each sentence instead.
+        var mean = new float[dims];
+        for (var i = 0; i < sentenceVectors.Count; i++)
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, sentenceVectors.Row(i), mean);
+        if (sentenceVectors.Count > 0)
+            System.Numerics.Tensors.TensorPrimitives.Divide(mean, sentenceVectors.Count, mean);
+        sentenceVectors = Centered(sentenceVectors, mean);
+        sectionVectors = Centered(sectionVectors, mean);
         var chunkData = new float[chunkSentences.Length * dims];
         for (var c = 0; c < chunkSentences.Length; c++)
         {
@@ -116,6 +134,25 @@ public sealed class KnowledgeIndex
         }
         var chunks = documents.SelectMany(d => d.Chunks).ToList();
         return new KnowledgeIndex(documents, chunks, sentences, chunkSentences, chunkSections, sentenceVectors, sectionVectors,
-            new VectorMatrix(chunkData, dims), key, modelId);
+            new VectorMatrix(chunkData, dims), key, modelId) { Mean = mean, RawSentenceVectors = raw, RawSectionVectors = rawSections };
+    }
+
+    /// <summary>Moves a unit query vector to the index's centred space, in place.</summary>
+    internal void Center(Span<float> unitVector)
+    {
+        System.Numerics.Tensors.TensorPrimitives.Subtract(unitVector, Mean, unitVector);
+        VectorMatrix.Normalize(unitVector);
+    }
+
+    private static VectorMatrix Centered(VectorMatrix source, float[] mean)
+    {
+        var data = (float[])source.Data.Clone();
+        for (var i = 0; i < source.Count; i++)
+        {
+            var row = data.AsSpan(i * source.Dimensions, source.Dimensions);
+            System.Numerics.Tensors.TensorPrimitives.Subtract(row, mean, row);
+            VectorMatrix.Normalize(row);
+        }
+        return new VectorMatrix(data, source.Dimensions);
     }
 }

@@ -61,7 +61,7 @@ public sealed class KnowledgeIndexProvider(
     private async Task<KnowledgeIndex> LoadOrBuildAsync(bool forceRebuild, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var corpus = CorpusLoader.Load(options.Value.CorpusPath);
+        var corpus = await new CorpusLoader().LoadAsync(options.Value.CorpusPath, cancellationToken);
         var problems = corpus.Problems.Select(p => p.ToString()).ToList();
         foreach (var problem in problems)
             logger.LogError("Skipped a corpus document: {Problem}", problem);
@@ -104,7 +104,7 @@ public sealed class KnowledgeIndexProvider(
         var index = await BuildAsync(corpus.Documents, key, modelId, cancellationToken);
         try
         {
-            IndexFile.Write(path, new IndexFile.Contents(key, modelId, index.SentenceVectors, index.SectionVectors));
+            IndexFile.Write(path, new IndexFile.Contents(key, modelId, index.RawSentenceVectors, index.RawSectionVectors));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

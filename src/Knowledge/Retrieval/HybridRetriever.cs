@@ -35,6 +35,7 @@ public sealed class HybridRetriever(IEmbeddingGenerator<string, Embedding<float>
         var embedding = await embedder.GenerateAsync(denseText, cancellationToken: cancellationToken);
         var vector = embedding.Vector.ToArray();
         VectorMatrix.Normalize(vector);
+        index.Center(vector);
         return new RetrievalResult(query, vector, Rank(index, query, vector));
     }
 

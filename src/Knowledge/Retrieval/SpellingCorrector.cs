@@ -2,15 +2,18 @@ namespace Clinic.Knowledge.Retrieval;
 
 /// <summary>
 /// Corrects spelling slips in query words towards the corpus's own vocabulary (Damerau-Levenshtein distance 1, 2 for long words).
-/// Words the corpus already has, short words and numbers are left alone.
+/// Words the corpus already has, real English words ("rule" must not become "role"), short words and numbers are left alone.
 /// </summary>
 internal sealed class SpellingCorrector
 {
+    private static readonly Lazy<HashSet<string>> English = new(LoadEnglish);
     private readonly Dictionary<string, int> _frequency;
     private readonly Dictionary<int, List<string>> _byLength;
+    private readonly IReadOnlySet<string> _valid;
 
-    public SpellingCorrector(IEnumerable<string> vocabularyWords)
+    public SpellingCorrector(IEnumerable<string> vocabularyWords, IReadOnlySet<string>? validWords = null)
     {
+        _valid = validWords ?? English.Value;
         _frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in vocabularyWords)
         {
@@ -25,7 +28,7 @@ internal sealed class SpellingCorrector
     /// <summary>The corrected word, or the word itself when it is known, too short, or has no close neighbour.</summary>
     public string Correct(string word)
     {
-        if (word.Length < 4 || _frequency.ContainsKey(word) || !word.All(char.IsLetter))
+        if (word.Length < 4 || _frequency.ContainsKey(word) || _valid.Contains(word) || !word.All(char.IsLetter))
             return word;
         var maxDistance = word.Length >= 8 ? 2 : 1;
         string? best = null;
@@ -46,6 +49,20 @@ internal sealed class SpellingCorrector
             }
         }
         return best ?? word;
+    }
+
+    private static HashSet<string> LoadEnglish()
+    {
+        using var stream = typeof(SpellingCorrector).Assembly.GetManifestResourceStream("Clinic.Knowledge.Retrieval.english-words.txt")
+            ?? throw new InvalidOperationException("The English word list is missing from the assembly; rebuild the Knowledge project.");
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+                words.Add(line);
+        }
+        return words;
     }
 
     /// <summary>Optimal string alignment distance, abandoning early once every cell of a row exceeds <paramref name="limit"/>.</summary>

@@ -22,6 +22,8 @@ internal static partial class TextAnalyzer
         "want", "need", "like", "thing", "things", "anything", "something", "someone", "anyone", "us", "let", "yes",
         "okay", "ok", "hi", "hello", "hey", "thanks", "thank", "whats", "hows", "wanna", "gonna", "kind", "sort",
         "usually", "typically", "generally", "actually", "ever", "even", "still", "well", "go", "going", "come",
+        "exactly", "basically", "literally", "honestly", "just", "kinda", "sorta", "maybe", "perhaps", "right", "anyway",
+        "say", "said", "mean", "means", "word", "question", "wondering", "wonder", "curious", "guess", "think",
     };
 
     /// <summary>Lower-cases, removes accents and unifies apostrophes and dashes.</summary>
@@ -89,41 +91,9 @@ internal static partial class TextAnalyzer
         return terms;
     }
 
-    /// <summary>A light suffix stemmer: enough to join plurals and verb forms without Porter's over-stemming of medical words.</summary>
-    public static string Stem(string word)
-    {
-        if (word.Length <= 3 || !char.IsLetter(word[^1]))
-            return word;
-        var stem = StripSuffix(word);
-        // "dose", "doses", "dosed" and "dosing" all meet at "dos".
-        return stem.Length > 3 && stem[^1] == 'e' ? stem[..^1] : stem;
-    }
-
-    private static string StripSuffix(string word)
-    {
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-            return word[..^3] + "y";
-        if (word.EndsWith("sses", StringComparison.Ordinal))
-            return word[..^2];
-        if (word.EndsWith("ness", StringComparison.Ordinal) && word.Length > 6)
-            return word[..^4];
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
-            return Undouble(word[..^3]);
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4 && !word.EndsWith("eed", StringComparison.Ordinal))
-            return Undouble(word[..^2]);
-        if (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 5)
-            return word[..^2];
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && "sxz".Contains(word[^3]))
-            return word[..^2];
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
-            && !word.EndsWith("is", StringComparison.Ordinal))
-            return word[..^1];
-        return word;
-    }
-
-    // "stopping" -> "stopp" -> "stop".
-    private static string Undouble(string stem) =>
-        stem.Length > 3 && stem[^1] == stem[^2] && !"lsz".Contains(stem[^1]) ? stem[..^1] : stem;
+    /// <summary>The Porter stem of a word; numbers and short words stay as they are.</summary>
+    public static string Stem(string word) =>
+        word.Length <= 3 || !word.All(char.IsAsciiLetterLower) ? word : PorterStemmer.Stem(word);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bIM\b")]
     private static partial System.Text.RegularExpressions.Regex UpperCaseIm();

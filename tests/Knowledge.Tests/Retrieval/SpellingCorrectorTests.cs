@@ -4,7 +4,7 @@ namespace Clinic.Knowledge.Tests.Retrieval;
 
 public class SpellingCorrectorTests
 {
-    private readonly SpellingCorrector _speller = new(["ketamine", "ketamine", "infusion", "depression", "pregnancy", "insurance", "side", "effects"]);
+    private readonly SpellingCorrector _speller = new(["ketamine", "ketamine", "infusion", "depression", "pregnancy", "insurance", "side", "effects", "role"]);
 
     [Theory]
     [InlineData("ketamin", "ketamine")]
@@ -19,6 +19,7 @@ public class SpellingCorrectorTests
     [InlineData("pizza")]
     [InlineData("side")]
     [InlineData("abc")]
+    [InlineData("rule")]
     public void LeavesKnownShortAndDistantWordsAlone(string word) => Assert.Equal(word, _speller.Correct(word));
 
     [Fact]
