@@ -15,6 +15,9 @@ public static class CleaningRules
     /// <summary>A chunk grows past its first sentence only while it stays within this many characters.</summary>
     internal const int MaxChunkChars = 500;
 
+    /// <summary>A run of text without sentence ends is cut into pieces of at most this many characters.</summary>
+    internal const int MaxSentenceChars = 600;
+
     /// <summary>A list and its lead-in stay in one chunk unless longer than this.</summary>
     internal const int MaxListChars = 900;
 }
