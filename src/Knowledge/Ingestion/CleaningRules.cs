@@ -7,7 +7,7 @@ public static class CleaningRules
     /// Changes whenever a rule, the sentence splitter or the chunk limits change. Include it in any cache key
     /// built from chunks.
     /// </summary>
-    public const string Version = "ingestion-1";
+    public static string Version => "ingestion-1";
 
     /// <summary>A chunk holds at most this many sentences (a list with its lead-in counts as one).</summary>
     internal const int MaxChunkUnits = 4;

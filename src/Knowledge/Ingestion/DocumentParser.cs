@@ -42,8 +42,7 @@ internal static class DocumentParser
             return -1;
         }
 
-        var end = lines.FindIndex(1, line => line.Content is "---" or "...");
-        return end;
+        return lines.FindIndex(1, line => line.Content is "---" or "...");
     }
 
     private static void Classify(List<SourceLine> lines, int i, bool markdown, LineKind[] kinds, string?[] rules, string?[] headings)

@@ -150,51 +150,6 @@ internal static class SentenceSplitter
         return length >= 2 && !Abbreviations.Contains(text[(terminator - length)..terminator]);
     }
 
-    private static void Add(List<(int Start, int End)> sentences, string text, int start, int end)
-    {
-        (start, end) = Trim(text, start, end);
-        while (end - start > CleaningRules.MaxSentenceChars)
-        {
-            // A run-on without sentence ends (a table, a scraped menu) would make one giant chunk: cut it at a
-            // clause or word break so every piece still quotes the original exactly.
-            var cut = BreakBefore(text, start, start + CleaningRules.MaxSentenceChars);
-            var (pieceStart, pieceEnd) = Trim(text, start, cut);
-            sentences.Add((pieceStart, pieceEnd));
-            (start, end) = Trim(text, cut, end);
-        }
-
-        if (end > start)
-        {
-            sentences.Add((start, end));
-        }
-    }
-
-    private static int BreakBefore(string text, int start, int limit)
-    {
-        foreach (var separator in new[] { "; ", ", ", " " })
-        {
-            var at = text.LastIndexOf(separator, limit - 1, limit - start - 1, StringComparison.Ordinal);
-            if (at > start + (CleaningRules.MaxSentenceChars / 2))
-            {
-                return at + separator.Length - 1;
-            }
-        }
-
-        return limit;
-    }
-
-    private static (int Start, int End) Trim(string text, int start, int end)
-    {
-        while (start < end && text[start] == ' ')
-        {
-            start++;
-        }
-
-        while (end > start && text[end - 1] == ' ')
-        {
-            end--;
-        }
-
-        return (start, end);
-    }
+    private static void Add(List<(int Start, int End)> sentences, string text, int start, int end) =>
+        RunOnCutter.Add(sentences, text, start, end);
 }
