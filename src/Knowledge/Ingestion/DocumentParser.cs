@@ -14,8 +14,15 @@ internal static class DocumentParser
         var kinds = new LineKind[lines.Count];
         var rules = new string?[lines.Count];
         var headings = new string?[lines.Count];
+        var frontMatterEnd = markdown ? FrontMatterEnd(lines) : -1;
         for (var i = 0; i < lines.Count; i++)
         {
+            if (i <= frontMatterEnd)
+            {
+                (kinds[i], rules[i]) = lines[i].IsBlank ? (LineKind.Blank, null) : (LineKind.Dropped, "front-matter");
+                continue;
+            }
+
             Classify(lines, i, markdown, kinds, rules, headings);
         }
 
@@ -25,6 +32,17 @@ internal static class DocumentParser
         }
 
         return BuildBlocks(id, text, lines, kinds, rules, headings, dropped);
+    }
+
+    // A Markdown file may open with a "---" metadata block; it is settings, not text.
+    private static int FrontMatterEnd(List<SourceLine> lines)
+    {
+        if (lines.Count == 0 || lines[0].Content != "---")
+        {
+            return -1;
+        }
+
+        return lines.FindIndex(1, line => line.Content is "---" or "...");
     }
 
     private static void Classify(List<SourceLine> lines, int i, bool markdown, LineKind[] kinds, string?[] rules, string?[] headings)
@@ -52,7 +70,7 @@ internal static class DocumentParser
             return;
         }
 
-        var rule = Array.Find(LineRules.Drops, r => r.IsMatch(content));
+        var rule = content.Length <= LineRules.MaxFurnitureChars ? Array.Find(LineRules.Drops, r => r.IsMatch(content)) : null;
         if (rule is not null)
         {
             (kinds[i], rules[i]) = (LineKind.Dropped, rule.Name);

@@ -10,6 +10,9 @@ internal static partial class LineRules
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    /// <summary>Page furniture is short; longer lines are paragraphs and skip the whole-line rules.</summary>
+    public const int MaxFurnitureChars = 300;
+
     public static readonly NamedRule[] Drops =
     [
         new("share-widget", ShareWidget()),
@@ -28,7 +31,7 @@ internal static partial class LineRules
     public static partial Regex Separator();
 
     /// <summary>A list marker at the start of a line; the item text starts after the match.</summary>
-    [GeneratedRegex(@"^(?:[•▪◦●·]\s*|[-–—*+]\s+|-(?=\p{Lu})|\d{1,2}[.)]\s+)")]
+    [GeneratedRegex(@"^(?:[•▪◦●·]\s*|[-–—*+]\s+|-(?=\p{L})|\d{1,2}[.)]\s+)")]
     public static partial Regex BulletMarker();
 
     [GeneratedRegex(@"^#{1,6}[ \t]+(?<text>.+?)(?:[ \t]+#+)?$")]

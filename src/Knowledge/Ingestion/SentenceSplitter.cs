@@ -150,21 +150,6 @@ internal static class SentenceSplitter
         return length >= 2 && !Abbreviations.Contains(text[(terminator - length)..terminator]);
     }
 
-    private static void Add(List<(int Start, int End)> sentences, string text, int start, int end)
-    {
-        while (start < end && text[start] == ' ')
-        {
-            start++;
-        }
-
-        while (end > start && text[end - 1] == ' ')
-        {
-            end--;
-        }
-
-        if (end > start)
-        {
-            sentences.Add((start, end));
-        }
-    }
+    private static void Add(List<(int Start, int End)> sentences, string text, int start, int end) =>
+        RunOnCutter.Add(sentences, text, start, end);
 }
