@@ -16,10 +16,11 @@ internal sealed partial class AnswerEvaluation
     /// <summary>One line per question with the signals the answer rested on, for calibrating thresholds.</summary>
     public List<string> Features { get; } = [];
 
-    public async Task AddAsync(KnowledgeService knowledge, EvalItem item, CancellationToken ct)
+    public async Task AddAsync(KnowledgeService knowledge, Clinic.Knowledge.Indexing.KnowledgeIndex index, EvalItem item, CancellationToken ct)
     {
         var (answer, retrieval) = await knowledge.AnswerWithPassagesAsync(item.Question, ct);
-        Features.Add($"{(item.IsAnswerable ? "A" : "O")}\t{answer.Confidence:F3}\t{answer.Coverage:F3}\t{(answer.Answered ? 1 : 0)}\t{FirstHit(item, retrieval)}\t{(answer.Answered && (Contains(item, answer.Text) || answer.Citations.Any(c => Contains(item, c.Quote))) ? 1 : 0)}\t{item.Question}");
+        var unknown = retrieval is null ? "" : string.Join(',', retrieval.Query.Terms.Where(t => !index.Bm25.Contains(t)));
+        Features.Add($"{(item.IsAnswerable ? "A" : "O")}\t{answer.Confidence:F3}\t{answer.Coverage:F3}\t{(answer.Answered ? 1 : 0)}\t{FirstHit(item, retrieval)}\t{(answer.Answered && (Contains(item, answer.Text) || answer.Citations.Any(c => Contains(item, c.Quote))) ? 1 : 0)}\t{item.Question}\t{unknown}");
         if (!item.IsAnswerable)
         {
             _outOfScope++;

@@ -44,8 +44,9 @@ internal static class EvalCommand
 
         var knowledge = services.GetRequiredService<KnowledgeService>();
         var evaluation = new AnswerEvaluation();
+        var index = await services.GetRequiredService<Clinic.Knowledge.Indexing.KnowledgeIndexProvider>().GetAsync(ct);
         foreach (var item in questions)
-            await evaluation.AddAsync(knowledge, item, ct);
+            await evaluation.AddAsync(knowledge, index, item, ct);
         foreach (var line in evaluation.Report())
             await output.WriteLineAsync(line);
         if (args.Contains("--features"))

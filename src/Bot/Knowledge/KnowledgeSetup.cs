@@ -24,7 +24,7 @@ public static class KnowledgeSetup
             .Validate(o => Directory.Exists(o.CorpusPath), "The corpus folder does not exist. Set Knowledge:CorpusPath to the folder of .txt/.md documents. See appsettings.sample.json.")
             .ValidateOnStart();
         builder.Services.AddOptions<RetrievalOptions>().BindConfiguration("Knowledge:Retrieval")
-            .Validate(o => o.TopK is > 0 and <= 50 && o.RrfK > 0 && o.MaxQuestionLength > 0, "Knowledge:Retrieval has an out-of-range value. See appsettings.sample.json.")
+            .Validate(o => o.TopK is > 0 and <= 50 && o.RrfK >= 0 && o.MaxQuestionLength > 0, "Knowledge:Retrieval has an out-of-range value. See appsettings.sample.json.")
             .ValidateOnStart();
         builder.Services.AddOptions<AnswerOptions>().BindConfiguration("Knowledge:Answers")
             .Validate(o => o.MaxSentences is >= 1 and <= 5 && o.MinSimilarity is >= 0 and <= 1, "Knowledge:Answers has an out-of-range value. See appsettings.sample.json.")

@@ -7,13 +7,16 @@ public sealed class AnswerOptions
     public int MaxSentences { get; set; } = 3;
 
     /// <summary>Below this best cosine similarity the corpus is taken not to answer, whatever the words say.</summary>
-    public double MinSimilarity { get; set; } = 0.32;
+    public double MinSimilarity { get; set; } = 0.28;
 
-    /// <summary>Above this similarity an answer stands even when few of the question's words appear in it.</summary>
-    public double ConfidentSimilarity { get; set; } = 0.6;
+    /// <summary>Share (by IDF weight) of the question's words that the best passage must contain.</summary>
+    public double MinCoverage { get; set; } = 0.46;
 
-    /// <summary>Share (by IDF weight) of the question's words that the best passage must contain when similarity alone is not confident.</summary>
-    public double MinCoverage { get; set; } = 0.34;
+    /// <summary>Above this (mean-centred) similarity, a lower coverage (<see cref="ConfidentMinCoverage"/>) suffices.</summary>
+    public double ConfidentSimilarity { get; set; } = 0.52;
+
+    /// <summary>The coverage needed when similarity is confident; below it the question's main words are simply not in the corpus.</summary>
+    public double ConfidentMinCoverage { get; set; } = 0.22;
 
     /// <summary>Opens every answer.</summary>
     public string LeadIn { get; set; } = "Here is what our clinic's information says:";

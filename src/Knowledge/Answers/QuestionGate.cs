@@ -7,6 +7,7 @@ internal static partial class QuestionGate
 {
     public static DeclineReason? Check(string? question, int maxLength)
     {
+        // Small talk often comes in pieces ("hi! how are you today?"): it is small talk when every piece is.
         if (string.IsNullOrWhiteSpace(question))
             return DeclineReason.Empty;
         if (question.Length > maxLength)
@@ -15,7 +16,8 @@ internal static partial class QuestionGate
             return DeclineReason.NotText;
         if (Injection().IsMatch(question))
             return DeclineReason.Injection;
-        if (ChitChat().IsMatch(question.Trim()))
+        var pieces = question.Split(['.', '!', '?', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (pieces.Length > 0 && pieces.All(p => ChitChat().IsMatch(p)))
             return DeclineReason.ChitChat;
         return null;
     }
@@ -40,12 +42,15 @@ internal static partial class QuestionGate
         @"|\b(system|developer|hidden|initial)\s+(prompt|message|instructions?)\b" +
         @"|\byou\s+are\s+(now|no\s+longer)\b|\bfrom\s+now\s+on\s+(you|act|respond)\b|\bpretend\s+(to\s+be|you('re|\s+are))\b" +
         @"|\b(act|behave|respond)\s+as\s+(if\s+you|an?\s+(unrestricted|unfiltered|uncensored|different|new|evil|ai|assistant|chatbot|bot|doctor|pharmacist|chemist)\b)|\b(jailbreak|DAN\s+mode|developer\s+mode|do\s+anything\s+now)\b" +
-        @"|\b(reveal|print|show|repeat)\s+(me\s+)?(your|the)\s+(instructions|prompt|rules|system)\b|\bnew\s+instructions\s*:",
+        @"|\b(reveal|print|show|repeat)\s+(me\s+)?(your|the)\s+(instructions|prompt|rules|system)\b|\bnew\s+instructions?\b" +
+        @"|</?\s*(context|system|instructions?|prompt)\s*>|\bsystem\s+override\b|\b(reply|respond|answer)\s+only\s+with\b|\bconfirm\s+this\s+to\s+the\s+user\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Injection();
 
     [GeneratedRegex(
         @"^(hi|hello|hey|yo|good\s+(morning|afternoon|evening)|thanks?(\s+you)?|thank\s+you( so much)?|ok(ay)?|cool|great|bye|goodbye|lol|haha|" +
+        @"that'?s\s+(all|it)|see\s+(you|ya)|have\s+a\s+(good|nice)\s+(day|one)|how\s+are\s+you\s+today|what('s|\s+is)\s+your\s+fav(ou?rite)?\s+\w+|" +
+        @"are\s+you\s+(a\s+)?(real\s+)?(person|human|bot|robot|ai)(\s+or\s+(a\s+)?(real\s+)?(person|human|bot|robot|ai))?|" +
         @"how\s+are\s+you( doing)?|what('s|\s+is)\s+your\s+name|who\s+are\s+you|are\s+you\s+(a\s+)?(bot|human|real|robot)|" +
         @"tell\s+me\s+a\s+(joke|story)|(sing|write)\s+(me\s+)?a\s+(song|poem)|what('s|\s+is)\s+up)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -15,8 +15,20 @@ internal static class SentenceSelector
         if (best > 0 && SameSection(index, best - 1, best) && StartsWithReference(index.Sentences[best].Span.Text))
             chosen.Add(best - 1);
 
-        // Continue the best sentence when it introduces a list or the next one carries on its thought.
-        for (var next = best + 1; chosen.Count < maxSentences && next < index.Sentences.Count; next++)
+        // A list ("include: dizziness, confusion, ...") is split into short items; they belong to the sentence that introduces them.
+        var next = best + 1;
+        var listItems = 0;
+        while (next < index.Sentences.Count && SameSection(index, best, next) && listItems < 12
+               && (index.Sentences[next - 1].Span.Text.TrimEnd().EndsWith(':') || (listItems > 0 && IsListItem(index.Sentences[next].Span.Text)))
+               && IsListItem(index.Sentences[next].Span.Text))
+        {
+            chosen.Add(next++);
+            listItems++;
+        }
+        var limit = maxSentences + listItems;
+
+        // Continue the best sentence when the next one carries on its thought.
+        for (; chosen.Count < limit && next < index.Sentences.Count; next++)
         {
             if (!SameSection(index, best, next))
                 break;
@@ -32,13 +44,15 @@ internal static class SentenceSelector
         // One more strong sentence from elsewhere adds what the first passage lacks.
         foreach (var (s, score) in scores.OrderByDescending(kv => kv.Value))
         {
-            if (chosen.Count >= maxSentences)
+            if (chosen.Count >= limit)
                 break;
             if (!chosen.Contains(s) && score >= 0.9 * bestScore && !NearDuplicate(index, chosen, s))
                 chosen.Add(s);
         }
         return chosen.OrderBy(s => index.Sentences[s].DocumentId, StringComparer.Ordinal).ThenBy(s => s).ToList();
     }
+
+    private static bool IsListItem(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8;
 
     private static bool SameSection(KnowledgeIndex index, int a, int b) =>
         index.Sentences[a].SectionOrdinal == index.Sentences[b].SectionOrdinal;

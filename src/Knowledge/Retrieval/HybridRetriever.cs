@@ -61,12 +61,14 @@ public sealed class HybridRetriever(IEmbeddingGenerator<string, Embedding<float>
         var lexicalRank = Ranks(lexical, onlyPositive: true);
         var denseRank = Ranks(dense, onlyPositive: false);
         var k = options.Value.RrfK;
+        var w = options.Value.LexicalWeight;
+        var maxLexical = Math.Max(lexical.Max(), 1e-9);
         var fused = new double[dense.Length];
         for (var c = 0; c < fused.Length; c++)
         {
-            fused[c] = 1.0 / (k + denseRank[c]);
-            if (lexicalRank[c] > 0)
-                fused[c] += 1.0 / (k + lexicalRank[c]);
+            fused[c] = k <= 0
+                ? dense[c] + w * lexical[c] / maxLexical
+                : 1.0 / (k + denseRank[c]) + (lexicalRank[c] > 0 ? 1.0 / (k + lexicalRank[c]) : 0);
         }
         return Enumerable.Range(0, fused.Length)
             .OrderByDescending(c => fused[c])
