@@ -72,10 +72,15 @@ internal sealed class BotAuthenticator(OpenIdMetadataProvider metadata, IOptions
             result = await Handler.ValidateTokenAsync(token, Parameters(settings.MicrosoftAppId!, issuers, configuration)).ConfigureAwait(false);
             if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
             {
-                // Unknown kid: the keys may have rolled over since the last fetch.
+                // Unknown kid: the keys may have rolled over. The manager refetches (rate-limited, and possibly in
+                // the background, in which case the next request sees the new keys); retry only on fresh keys.
                 manager.RequestRefresh();
-                configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-                result = await Handler.ValidateTokenAsync(token, Parameters(settings.MicrosoftAppId!, issuers, configuration)).ConfigureAwait(false);
+                var refreshed = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+                if (!ReferenceEquals(refreshed, configuration))
+                {
+                    configuration = refreshed;
+                    result = await Handler.ValidateTokenAsync(token, Parameters(settings.MicrosoftAppId!, issuers, configuration)).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
