@@ -197,8 +197,8 @@ public sealed class BotEndpointTests : IAsyncLifetime
     public async Task ATurnThatFailsAnswers500AndLetsTheRedeliveryThrough()
     {
         var calls = 0;
-        _bot.Handler.Behaviour = (_, _, _) => Interlocked.Increment(ref calls) == 1
-            ? throw new InvalidOperationException("dialog broke")
+        _bot.Handler.Behaviour = (activity, _, _) => Interlocked.Increment(ref calls) == 1
+            ? throw new InvalidOperationException("could not answer: " + activity.Text)
             : Task.FromResult<InvokeResponse?>(null);
 
         using var failed = await _bot.PostAsync(Message(id: "retry-1"));
@@ -208,6 +208,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         Assert.Equal(string.Empty, await failed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Equal(2, _bot.Handler.Turns.Count);
+        Assert.Contains("InvalidOperationException", _bot.Logs.All, StringComparison.Ordinal);
         Assert.DoesNotContain(TestActivities.SecretText, _bot.Logs.All, StringComparison.Ordinal);
     }
 

@@ -93,8 +93,8 @@ internal sealed class BotMessageProcessor(
                 await deduplicator.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
 
-            logger.LogError("Turn for a {Type} activity on {Channel} failed: {Error}", Short(activity.Type), Short(activity.ChannelId), ex.GetType().FullName);
-            logger.LogDebug(ex, "Turn failure detail");
+            // Exception messages can quote what the user wrote, so only types and the stack are logged.
+            logger.LogError("Turn for a {Type} activity on {Channel} failed: {Error}\n{StackTrace}", Short(activity.Type), Short(activity.ChannelId), ExceptionTypes(ex), ex.StackTrace);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
 
@@ -167,6 +167,17 @@ internal sealed class BotMessageProcessor(
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
+    }
+
+    private static string ExceptionTypes(Exception ex)
+    {
+        var types = new List<string>();
+        for (var current = (Exception?)ex; current is not null && types.Count < 5; current = current.InnerException)
+        {
+            types.Add(current.GetType().FullName ?? current.GetType().Name);
+        }
+
+        return string.Join(" <- ", types);
     }
 
     // Fields from an unauthenticated or untrusted body are capped before they reach a log line.
