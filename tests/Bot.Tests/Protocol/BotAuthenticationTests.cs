@@ -145,6 +145,25 @@ public sealed class BotAuthenticationTests(AuthServers servers) : IClassFixture<
         await AssertRefusedAsync(ChannelToken(key: _openId.EntraKey), HttpStatusCode.Unauthorized, "SignatureKeyNotFound");
 
     [Fact]
+    public async Task RejectsAServiceUrlClaimThatIsNotAString()
+    {
+        var token = TestTokens.Create(_openId.ChannelKey, FakeOpenIdServer.BotConnectorIssuer, BotTestHost.AppId, new Dictionary<string, object> { ["serviceurl"] = 5 });
+
+        await AssertRefusedAsync(token, HttpStatusCode.Forbidden, "serviceurl claim does not match");
+    }
+
+    [Fact]
+    public async Task RejectsAnEntraTokenWithOddlyTypedClaims()
+    {
+        var token = TestTokens.Create(_openId.EntraKey, FakeOpenIdServer.EmulatorIssuerV1, BotTestHost.AppId, new Dictionary<string, object> { ["ver"] = 1, ["appid"] = new[] { BotTestHost.AppId } });
+
+        using var response = await PostAsync(token, "emulator");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Handler.Turns);
+    }
+
+    [Fact]
     public async Task LogsWhyItRefusedButNeverTheMessageText()
     {
         using var response = await PostAsync(ChannelToken(serviceUrl: "https://elsewhere.example/"));

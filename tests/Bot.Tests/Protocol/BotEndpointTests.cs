@@ -59,6 +59,23 @@ public sealed class BotEndpointTests : IAsyncLifetime
         Assert.Empty(_bot.Handler.Turns);
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "198.51.100.4")]
+    [InlineData("Forwarded", "for=198.51.100.4")]
+    public async Task RefusesALoopbackCallerThatIsReallyAProxiedRemoteOneWhenNoAppIdIsConfigured(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(Message(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await _bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Handler.Turns);
+    }
+
     [Fact]
     public async Task RefusesAnOversizedBodyWith413()
     {
