@@ -24,8 +24,9 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(OpenIdMetadataProvider.HttpClientName);
-        services.AddHttpClient(MsalBotTokenProvider.HttpClientName);
+        // Requests wait on a metadata or token fetch, so neither may hang for HttpClient's default 100 s.
+        services.AddHttpClient(OpenIdMetadataProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(MsalBotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient<ConnectorClient>((provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.Connector.Timeout);
 

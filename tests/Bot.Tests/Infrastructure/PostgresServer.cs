@@ -13,7 +13,8 @@ public sealed class PostgresServer : IAsyncLifetime
 {
     public const string BinDirectory = "/usr/lib/postgresql/15/bin";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "clinic-pg-" + Guid.NewGuid().ToString("N")[..12]);
+    // Under /tmp rather than $TMPDIR: the postgres user must be able to reach it, and the socket path must stay short.
+    private readonly string _root = Path.Combine("/tmp", "clinic-pg-" + Guid.NewGuid().ToString("N")[..12]);
 
     public int Port { get; private set; }
 

@@ -34,7 +34,7 @@ internal sealed class BotTestHost : IAsyncDisposable
     public IServiceProvider Services => _server.Services;
 
     /// <summary>Starts the bot. Without <paramref name="openId"/> no app id is configured (local development mode).</summary>
-    public static async Task<BotTestHost> StartAsync(FakeOpenIdServer? openId = null, IDictionary<string, string?>? extraSettings = null)
+    public static async Task<BotTestHost> StartAsync(FakeOpenIdServer? openId = null, IDictionary<string, string?>? extraSettings = null, bool realTokenProvider = false)
     {
         var handler = new RecordingTurnHandler();
         var logs = new TestLogs();
@@ -65,7 +65,10 @@ internal sealed class BotTestHost : IAsyncDisposable
                 builder.Logging.SetMinimumLevel(LogLevel.Debug);
                 builder.AddBotProtocol();
                 builder.Services.AddSingleton<IBotTurnHandler>(handler);
-                builder.Services.AddSingleton<IBotTokenProvider, CountingTokenProvider>();
+                if (!realTokenProvider)
+                {
+                    builder.Services.AddSingleton<IBotTokenProvider, CountingTokenProvider>();
+                }
             });
         return new BotTestHost(server, handler, logs);
     }

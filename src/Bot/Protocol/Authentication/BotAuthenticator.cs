@@ -15,15 +15,33 @@ internal sealed class BotAuthenticator(OpenIdMetadataProvider metadata, IOptions
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
-    /// <summary>Step one, before the body is trusted: who signed the token.</summary>
-    public async Task<BotAuthResult> AuthenticateAsync(string? authorizationHeader, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    /// <summary>Step one, before the body is trusted: who signed the token. Never throws for a bad token.</summary>
+    /// <param name="authorizationHeader">The raw Authorization header.</param>
+    /// <param name="remoteAddress">The caller's address as the server sees it.</param>
+    /// <param name="forwarded">The request names a client behind a proxy or tunnel (X-Forwarded-For, Forwarded).</param>
+    /// <param name="cancellationToken">Cancels metadata fetches.</param>
+    public async Task<BotAuthResult> AuthenticateAsync(string? authorizationHeader, IPAddress? remoteAddress, bool forwarded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AuthenticateCoreAsync(authorizationHeader, remoteAddress, forwarded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Fail closed: a token that trips the parser is refused like any other bad token.
+            return BotAuthResult.Unauthorized($"the token could not be processed ({ex.GetType().Name})");
+        }
+    }
+
+    private async Task<BotAuthResult> AuthenticateCoreAsync(string? authorizationHeader, IPAddress? remoteAddress, bool forwarded, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.IsAuthenticationEnabled)
         {
-            return LoopbackAddress.IsLoopback(remoteAddress)
+            // A local reverse proxy or tunnel (ngrok, dev tunnels) makes remote callers look like loopback.
+            return LoopbackAddress.IsLoopback(remoteAddress) && !forwarded
                 ? BotAuthResult.Anonymous()
-                : BotAuthResult.Unauthorized("no app id configured and the caller is not on loopback");
+                : BotAuthResult.Unauthorized("no app id configured and the caller is not on loopback (or came through a proxy)");
         }
 
         if (!TryGetBearerToken(authorizationHeader, out var token))
@@ -72,10 +90,15 @@ internal sealed class BotAuthenticator(OpenIdMetadataProvider metadata, IOptions
             result = await Handler.ValidateTokenAsync(token, Parameters(settings.MicrosoftAppId!, issuers, configuration)).ConfigureAwait(false);
             if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
             {
-                // Unknown kid: the keys may have rolled over since the last fetch.
+                // Unknown kid: the keys may have rolled over. The manager refetches (rate-limited, and possibly in
+                // the background, in which case the next request sees the new keys); retry only on fresh keys.
                 manager.RequestRefresh();
-                configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-                result = await Handler.ValidateTokenAsync(token, Parameters(settings.MicrosoftAppId!, issuers, configuration)).ConfigureAwait(false);
+                var refreshed = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+                if (!ReferenceEquals(refreshed, configuration))
+                {
+                    configuration = refreshed;
+                    result = await Handler.ValidateTokenAsync(token, Parameters(settings.MicrosoftAppId!, issuers, configuration)).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +48,7 @@ public sealed class ConnectorClient(
     private async Task<ConnectorResult> CallAsync<T>(HttpMethod method, string serviceUrl, string? relativePath, T body, bool idempotent, bool createsConversation, CancellationToken cancellationToken)
     {
         var outboundId = Guid.NewGuid().ToString("N");
-        if (relativePath is null || !TryBuildUri(serviceUrl, relativePath, out var uri))
+        if (relativePath is null || !ConnectorWire.TryBuildUri(serviceUrl, relativePath, out var uri))
         {
             logger.LogWarning("Connector call {OutboundId} not sent: invalid serviceUrl or id", outboundId);
             return new ConnectorResult(outboundId, ConnectorFailure.InvalidRequest, null, 0);
@@ -116,19 +115,19 @@ public sealed class ConnectorClient(
             if (response.IsSuccessStatusCode)
             {
                 var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                return new Outcome(ConnectorFailure.None, status, null, ReadResource(bytes, status, createsConversation));
+                return new Outcome(ConnectorFailure.None, status, null, ConnectorWire.ReadResource(bytes, status, createsConversation));
             }
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 // The connector did not process a throttled request, so even a POST may be sent again.
-                var wait = RetryAfter(response) ?? Backoff(attempt, retry);
+                var wait = ConnectorWire.RetryAfter(response, time) ?? ConnectorWire.Backoff(attempt, retry);
                 return new Outcome(ConnectorFailure.Throttled, status, wait <= retry.MaxRetryAfter ? wait : null);
             }
 
             if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
             {
-                var wait = idempotent ? RetryAfter(response) ?? Backoff(attempt, retry) : (TimeSpan?)null;
+                var wait = idempotent ? ConnectorWire.RetryAfter(response, time) ?? ConnectorWire.Backoff(attempt, retry) : (TimeSpan?)null;
                 return new Outcome(ConnectorFailure.ServerError, status, wait <= retry.MaxRetryAfter ? wait : null);
             }
 
@@ -138,67 +137,12 @@ public sealed class ConnectorClient(
         {
             // These errors happen before a byte of the request is written, so a retry cannot duplicate.
             var notSent = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError;
-            return new Outcome(ConnectorFailure.Unreachable, null, notSent || idempotent ? Backoff(attempt, retry) : null);
+            return new Outcome(ConnectorFailure.Unreachable, null, notSent || idempotent ? ConnectorWire.Backoff(attempt, retry) : null);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient.Timeout: the request may have been processed.
-            return new Outcome(ConnectorFailure.TimedOut, null, idempotent ? Backoff(attempt, retry) : null);
-        }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
-        return wait is null ? null : wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-    }
-
-    private static TimeSpan Backoff(int attempt, ConnectorRetryOptions retry)
-    {
-        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, retry.MaxDelay.TotalMilliseconds);
-
-        // "Equal jitter": half fixed, half random, so callers throttled together do not retry together.
-        return TimeSpan.FromMilliseconds((capped / 2) + (Random.Shared.NextDouble() * capped / 2));
-    }
-
-    private static bool TryBuildUri(string serviceUrl, string relativePath, out Uri uri)
-    {
-        uri = null!;
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri)
-            || !LoopbackAddress.IsHttpsOrLoopbackHttp(baseUri)
-            || baseUri.Query.Length > 0 || baseUri.Fragment.Length > 0)
-        {
-            return false;
-        }
-
-        return Uri.TryCreate(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + relativePath, UriKind.Absolute, out uri!);
-    }
-
-    private static ConnectorResult ReadResource(byte[] body, int status, bool createsConversation)
-    {
-        string? Read(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new ConnectorResult(string.Empty, ConnectorFailure.None, status, 0);
-            }
-
-            // ResourceResponse is {id}; ConversationResourceResponse is {id (the conversation), activityId, serviceUrl}.
-            return createsConversation
-                ? new ConnectorResult(string.Empty, ConnectorFailure.None, status, 0, Read(root, "activityId"), Read(root, "id"), Read(root, "serviceUrl"))
-                : new ConnectorResult(string.Empty, ConnectorFailure.None, status, 0, Read(root, "id"));
-        }
-        catch (JsonException)
-        {
-            // Some channels answer 200/201 with no body; the activity was still accepted.
-            return new ConnectorResult(string.Empty, ConnectorFailure.None, status, 0);
+            return new Outcome(ConnectorFailure.TimedOut, null, idempotent ? ConnectorWire.Backoff(attempt, retry) : null);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Clinic.Bot.Bot;
 using Clinic.Bot.Protocol.Authentication;
 using Clinic.Bot.Protocol.Connector;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Clinic.Bot.Protocol.Hosting;
 
@@ -29,7 +27,7 @@ internal sealed class BotMessageProcessor(
     {
         var request = context.Request;
         var limit = options.Value.MaxRequestBodyBytes;
-        if (!IsJson(request.ContentType))
+        if (!RequestBody.IsJson(request.ContentType))
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "content type is not application/json");
         }
@@ -39,7 +37,7 @@ internal sealed class BotMessageProcessor(
             return Refuse(StatusCodes.Status413PayloadTooLarge, "declared body is over the size limit");
         }
 
-        var (body, status) = await ReadBodyAsync(request, limit, context.RequestAborted).ConfigureAwait(false);
+        var (body, status) = await RequestBody.ReadAsync(request, limit, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return status == StatusCodes.Status413PayloadTooLarge
@@ -47,7 +45,7 @@ internal sealed class BotMessageProcessor(
                 : Refuse(status, "body could not be read", MalformedMessage);
         }
 
-        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, context.Connection.RemoteIpAddress, context.RequestAborted).ConfigureAwait(false);
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, context.Connection.RemoteIpAddress, IsForwarded(request), context.RequestAborted).ConfigureAwait(false);
         if (!auth.IsAllowed)
         {
             return Refuse(auth);
@@ -93,8 +91,8 @@ internal sealed class BotMessageProcessor(
                 await deduplicator.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
 
-            logger.LogError("Turn for a {Type} activity on {Channel} failed: {Error}", Short(activity.Type), Short(activity.ChannelId), ex.GetType().FullName);
-            logger.LogDebug(ex, "Turn failure detail");
+            // Exception messages can quote what the user wrote, so only types and the stack are logged.
+            logger.LogError("Turn for a {Type} activity on {Channel} failed: {Error}\n{StackTrace}", Short(activity.Type), Short(activity.ChannelId), ExceptionTypes(ex), ex.StackTrace);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
 
@@ -131,42 +129,18 @@ internal sealed class BotMessageProcessor(
         return publicMessage is null ? Results.StatusCode(status) : Results.Text(publicMessage, "text/plain", statusCode: status);
     }
 
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-        && (!parsed.Charset.HasValue || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    private static bool IsForwarded(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded") || request.Headers.ContainsKey("X-Original-For");
 
-    private static async Task<(byte[]? Body, int Status)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    private static string ExceptionTypes(Exception ex)
     {
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        var types = new List<string>();
+        for (var current = (Exception?)ex; current is not null && types.Count < 5; current = current.InnerException)
         {
-            using var buffer = new MemoryStream();
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return (null, StatusCodes.Status413PayloadTooLarge);
-                }
+            types.Add(current.GetType().FullName ?? current.GetType().Name);
+        }
 
-                buffer.Write(chunk, 0, read);
-            }
-
-            return (buffer.ToArray(), StatusCodes.Status200OK);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ex.StatusCode : StatusCodes.Status400BadRequest);
-        }
-        catch (IOException)
-        {
-            return (null, StatusCodes.Status400BadRequest);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
+        return string.Join(" <- ", types);
     }
 
     // Fields from an unauthenticated or untrusted body are capped before they reach a log line.

@@ -10,6 +10,9 @@ internal sealed class InMemoryInboundDeduplicator(IOptions<BotOptions> options, 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
     private int _claims;
 
+    /// <summary>Entries held, expired ones not yet swept included.</summary>
+    internal int Count => _expiries.Count;
+
     public ValueTask<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
