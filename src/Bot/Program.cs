@@ -1,5 +1,9 @@
+using Clinic.Bot.Bot;
 using Clinic.Bot.Cli;
 using Clinic.Bot.Knowledge;
+using Clinic.Bot.Protocol;
+using Clinic.Bot.Safety;
+using Clinic.Bot.Storage;
 using Clinic.Bot.Turns;
 
 if (CommandLine.IsCommand(args))
@@ -7,9 +11,13 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledge();
+builder.AddSafety();
+builder.AddStorage();
 builder.AddTurns();
+builder.AddBot();
 
 var app = builder.Build();
+app.MapBotEndpoints();
 await app.RunAsync();
 return 0;
 

@@ -58,7 +58,7 @@ public static class CommandLine
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKnowledge();
-        builder.AddSafetyShim();
+        builder.AddSafety();
         builder.AddTurns();
         return builder.Build();
     }
