@@ -40,6 +40,7 @@ public static class KnowledgeSetup
         builder.Services.AddSingleton<HybridRetriever>();
         builder.Services.AddSingleton<AnswerComposer>();
         builder.Services.AddSingleton<KnowledgeService>();
+        builder.Services.AddHostedService<IndexWarmup>();
         return builder;
     }
 }
