@@ -19,7 +19,7 @@ public sealed class UniversalSentenceEncoderTests(EncoderFixture fixture) : ICla
 
         Assert.Equal(UniversalSentenceEncoder.Dimensions, vector.Length);
         var worst = Enumerable.Range(0, vector.Length).Max(i => Math.Abs(vector[i] - golden.Embedding[i]));
-        Assert.True(worst <= Tolerance, $"largest difference {worst:E2} for '{golden.Text}'");
+        Assert.True(worst <= Tolerance, $"largest difference {worst:E2} for '{golden.Text[..Math.Min(60, golden.Text.Length)]}'");
     }
 
     [Fact]
@@ -91,6 +91,38 @@ public sealed class UniversalSentenceEncoderTests(EncoderFixture fixture) : ICla
     {
         Assert.Throws<ArgumentNullException>(() => _encoder.Embed((string)null!));
         Assert.Throws<ArgumentException>(() => _encoder.Embed(["fine", null!]));
+    }
+
+    [Fact]
+    public void RejectsADestinationShorterThanAnEmbedding()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _encoder.Embed("hello", new float[UniversalSentenceEncoder.Dimensions - 1]));
+    }
+
+    [Fact]
+    public void WritesIntoACallersBufferWhatItWouldReturn()
+    {
+        var buffer = new float[UniversalSentenceEncoder.Dimensions + 3];
+
+        _encoder.Embed("Hello world.", buffer);
+
+        Assert.Equal(_encoder.Embed("Hello world."), buffer[..UniversalSentenceEncoder.Dimensions]);
+        Assert.Equal([0f, 0f, 0f], buffer[UniversalSentenceEncoder.Dimensions..]);
+    }
+
+    [Fact]
+    public async Task StopsWhenTheCallerCancels()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _encoder.GenerateAsync(["Hello"], cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
+    public void CountsTokensAsTheModelSeesThem()
+    {
+        Assert.Equal(Golden.Cases[0].Tokens.Length, _encoder.CountTokens(Golden.Cases[0].Text));
     }
 
     [Fact]

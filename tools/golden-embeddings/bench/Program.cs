@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Clinic.Knowledge.Embeddings;
 
-// Latency of one short query and throughput of a corpus-sized batch, after warm-up (tiered JIT settled).
-if (args.Contains("--gemm")) { GemmBench.Run(); return; }
-var corpus = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "corpus";
+// Stopwatch harness: latency of one short query and throughput of a corpus-sized batch, after warm-up.
+// Run from the repository root: dotnet run -c Release --project tools/golden-embeddings/bench [corpus-folder]
+// Process CPU time is printed beside wall time because it stays meaningful on a machine shared with other work.
+var corpus = args.FirstOrDefault() ?? "corpus";
 var sentences = Directory.GetFiles(corpus, "*.txt")
     .SelectMany(f => Regex.Split(File.ReadAllText(f), @"(?<=[.!?])\s+|\n+"))
     .Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
@@ -17,13 +18,7 @@ sentences = sentences.Take(800).ToList();
 
 var load = Stopwatch.StartNew();
 using var encoder = new UniversalSentenceEncoder();
-Console.WriteLine($"load: {load.Elapsed.TotalMilliseconds:F0} ms; {Environment.ProcessorCount} cores");
-if (args.Contains("--stages"))
-{
-    StageBench.Run(encoder, "What should I expect during my first ketamine infusion appointment?");
-    StageBench.Run(encoder, string.Join(' ', Enumerable.Repeat("Ketamine therapy sessions are supervised by clinicians.", 16)));
-    return;
-}
+Console.WriteLine($"model load: {load.Elapsed.TotalMilliseconds:F0} ms; {Environment.ProcessorCount} cores; Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}");
 
 string[] queries =
 [
@@ -42,6 +37,7 @@ encoder.Embed(sentences);
 Thread.Sleep(500); // let tier-1 compilation land
 
 var times = new double[2000];
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 for (var i = 0; i < times.Length; i++)
 {
     var start = Stopwatch.GetTimestamp();
@@ -49,27 +45,24 @@ for (var i = 0; i < times.Length; i++)
     times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 }
 
+var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Length;
 Array.Sort(times);
-Console.WriteLine($"min {times[0]:F3} ms");
-Console.WriteLine($"single query (~11 words, {encoder.CountTokens(queries[0])} tokens): p50 {times[times.Length / 2]:F3} ms, p99 {times[times.Length * 99 / 100]:F3} ms, max {times[^1]:F3} ms");
+var tokens = queries.Average(encoder.CountTokens);
+Console.WriteLine($"one query (11 words, {tokens:F0} tokens), wall: min {times[0]:F2} ms, p50 {times[times.Length / 2]:F2} ms, " +
+                  $"p99 {times[times.Length * 99 / 100]:F2} ms; process CPU {cpuPerQuery:F2} ms per query");
 
-var tokens = sentences.Sum(s => Math.Min(encoder.CountTokens(s), UniversalSentenceEncoder.MaxTokens));
+var batchTokens = sentences.Sum(s => Math.Min(encoder.CountTokens(s), UniversalSentenceEncoder.MaxTokens));
 for (var run = 0; run < 3; run++)
 {
+    cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var batch = Stopwatch.StartNew();
     encoder.Embed(sentences);
     var ms = batch.Elapsed.TotalMilliseconds;
-    Console.WriteLine($"batch of {sentences.Count} sentences ({tokens} tokens): {ms:F0} ms, {sentences.Count / ms * 1000:F0} sentences/s");
+    Console.WriteLine($"batch of {sentences.Count} corpus sentences ({batchTokens} tokens): wall {ms:F0} ms ({sentences.Count / ms * 1000:F0}/s), " +
+                      $"process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms");
 }
 
-var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-var wall = Stopwatch.StartNew();
-encoder.Embed(sentences);
-Console.WriteLine($"batch wall {wall.Elapsed.TotalMilliseconds:F0} ms, process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms");
-var sequential = Stopwatch.StartNew();
-foreach (var s in sentences)
+if (File.Exists("/proc/loadavg"))
 {
-    encoder.Embed(s, vector);
+    Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
 }
-
-Console.WriteLine($"same {sentences.Count} one at a time on one thread: {sequential.Elapsed.TotalMilliseconds:F0} ms");
