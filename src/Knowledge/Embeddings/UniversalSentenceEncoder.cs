@@ -20,6 +20,9 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     /// <summary>Length of every embedding.</summary>
     public const int Dimensions = UseLiteNetwork.Width;
 
+    /// <summary>Tokens the model reads per text; the rest of a longer text is ignored, as in the reference runtime.</summary>
+    public const int MaxTokens = UseLiteNetwork.MaxTokens;
+
     private const int RowsPerChunk = 240; // token rows multiplied together in one pass of a batch
 
     private readonly SentencePieceTokenizer _tokenizer;
@@ -68,7 +71,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Dimensions);
         ObjectDisposedException.ThrowIf(_disposed, this);
         int[][] tokens = [_tokenizer.Encode(text)];
-        RunPooled(tokens, destination[..Dimensions]);
+        RunPooled(tokens, destination[..Dimensions], parallel: true);
     }
 
     /// <summary>Embeds many texts, in order, using every core; each vector equals what <see cref="Embed(string)"/> returns.</summary>
@@ -116,6 +119,13 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     /// <inheritdoc />
     public void Dispose() => _disposed = true;
 
+    /// <summary>How many SentencePiece tokens <paramref name="text"/> has; beyond <see cref="MaxTokens"/> the model does not see them.</summary>
+    public int CountTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _tokenizer.Encode(text).Length;
+    }
+
     /// <summary>The token ids the reference tokenizer produces for <paramref name="text"/>.</summary>
     internal int[] Tokenize(string text) => _tokenizer.Encode(text);
 
@@ -134,7 +144,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
 
         var chunks = Chunk(tokens);
         var output = new float[texts.Count * Dimensions];
-        Parallel.ForEach(chunks, parallel, c => RunPooled(tokens.AsSpan(c.Start, c.Count), output.AsSpan(c.Start * Dimensions, c.Count * Dimensions)));
+        Parallel.ForEach(chunks, parallel, c => RunPooled(tokens.AsSpan(c.Start, c.Count), output.AsSpan(c.Start * Dimensions, c.Count * Dimensions), chunks.Count == 1));
 
         var vectors = new float[texts.Count][];
         for (var i = 0; i < vectors.Length; i++)
@@ -162,12 +172,12 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         return chunks;
     }
 
-    private void RunPooled(ReadOnlySpan<int[]> tokens, Span<float> output)
+    private void RunPooled(ReadOnlySpan<int[]> tokens, Span<float> output, bool parallel)
     {
         var workspace = _workspaces.TryTake(out var pooled) ? pooled : new Workspace();
         try
         {
-            _network.Run(tokens, workspace, output);
+            _network.Run(tokens, workspace, output, parallel);
         }
         finally
         {

@@ -31,6 +31,16 @@ public sealed class ModelLoadingTests : IDisposable
     }
 
     [Fact]
+    public void RefusesWorkAfterDisposal()
+    {
+        var encoder = new UniversalSentenceEncoder(_copy);
+        encoder.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => encoder.Embed("hello"));
+        Assert.Throws<ObjectDisposedException>(() => encoder.Embed(["hello"]));
+    }
+
+    [Fact]
     public void ExplainsHowToFixAMissingFolder()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new UniversalSentenceEncoder(Path.Combine(_copy, "nope")));

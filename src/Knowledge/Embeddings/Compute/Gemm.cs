@@ -11,15 +11,17 @@ namespace Clinic.Knowledge.Embeddings.Compute;
 /// </summary>
 internal static class Gemm
 {
-    /// <summary>Rows per kernel call: callers pad their row counts to a multiple of this.</summary>
-    public const int RowGroup = 6;
+    /// <summary>Callers pad their row counts to a multiple of this (the kernels take 6, 4 or 2 rows at a time).</summary>
+    public const int RowGroup = 2;
 
-    private const int RowBlock = RowGroup * 8; // rows kept hot in L2 while one panel streams past them
+    private const int RowBlock = 48; // rows kept hot in L2 while one panel streams past them
     private const int Width = PackedMatrix.PanelWidth;
+    private const long ParallelThreshold = 1 << 20; // multiply-adds below which waking a second core costs more than it saves
 
     public static int PadRows(int rows) => (rows + RowGroup - 1) / RowGroup * RowGroup;
 
-    public static void Multiply(AlignedBuffer a, int rows, PackedMatrix b, float[] bias, AlignedBuffer c, bool relu = false)
+    /// <summary>With <paramref name="parallel"/>, large products split their column panels across the cores.</summary>
+    public static void Multiply(AlignedBuffer a, int rows, PackedMatrix b, float[] bias, AlignedBuffer c, bool relu = false, bool parallel = false)
     {
         int k = b.Rows, n = b.Columns;
         if (rows % RowGroup != 0 || a.Length < rows * k || c.Length < rows * n || bias.Length != n)
@@ -27,33 +29,66 @@ internal static class Gemm
             throw new ArgumentException("matrix dimensions do not fit");
         }
 
+        var parts = parallel && (long)rows * k * n >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, b.Panels) : 1;
+        if (parts > 1)
+        {
+            Parallel.For(0, parts, part => MultiplyPanels(a, rows, b, bias, c, relu, part * b.Panels / parts, (part + 1) * b.Panels / parts));
+        }
+        else
+        {
+            MultiplyPanels(a, rows, b, bias, c, relu, 0, b.Panels);
+        }
+    }
+
+    private static void MultiplyPanels(AlignedBuffer a, int rows, PackedMatrix b, float[] bias, AlignedBuffer c, bool relu, int firstPanel, int endPanel)
+    {
+        int k = b.Rows, n = b.Columns;
         for (var r0 = 0; r0 < rows; r0 += RowBlock)
         {
             var r1 = Math.Min(rows, r0 + RowBlock);
-            for (var p = 0; p < b.Panels; p++)
+            for (var p = firstPanel; p < endPanel; p++)
             {
                 ref var panel = ref b.Panel(p);
                 ref var panelBias = ref bias[p * Width];
-                for (var r = r0; r < r1; r += RowGroup)
+                for (var r = r0; r < r1;)
                 {
-                    ref var aRows = ref a.At(r * k);
-                    ref var cRows = ref c.At(r * n + p * Width);
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        Kernels.Rows6x32(ref aRows, k, ref panel, ref cRows, n, ref panelBias, relu);
-                    }
-                    else if (Vector256.IsHardwareAccelerated)
-                    {
-                        Kernels.Rows6x16(ref aRows, k, ref panel, ref cRows, n, ref panelBias, relu);
-                        Kernels.Rows6x16(ref aRows, k, ref Unsafe.Add(ref panel, 16), ref Unsafe.Add(ref cRows, 16), n,
-                            ref Unsafe.Add(ref panelBias, 16), relu);
-                    }
-                    else
-                    {
-                        Kernels.Scalar(ref aRows, k, ref panel, ref cRows, n, ref panelBias, relu);
-                    }
+                    var count = Math.Min(r1 - r, 6) & ~1;
+                    Kernel(count, ref a.At(r * k), k, ref panel, ref c.At(r * n + p * Width), n, ref panelBias, relu);
+                    r += count;
                 }
             }
+        }
+    }
+
+    private static void Kernel(int rows, ref float a, int k, ref float panel, ref float c, int n, ref float bias, bool relu)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            switch (rows)
+            {
+                case 6: Kernels.Rows6x32(ref a, k, ref panel, ref c, n, ref bias, relu); break;
+                case 4: Kernels.Rows4x32(ref a, k, ref panel, ref c, n, ref bias, relu); break;
+                default: Kernels.Rows2x32(ref a, k, ref panel, ref c, n, ref bias, relu); break;
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (var half = 0; half < Width; half += 16)
+            {
+                ref var p = ref Unsafe.Add(ref panel, half);
+                ref var o = ref Unsafe.Add(ref c, half);
+                ref var b = ref Unsafe.Add(ref bias, half);
+                switch (rows)
+                {
+                    case 6: Kernels.Rows6x16(ref a, k, ref p, ref o, n, ref b, relu); break;
+                    case 4: Kernels.Rows4x16(ref a, k, ref p, ref o, n, ref b, relu); break;
+                    default: Kernels.Rows2x16(ref a, k, ref p, ref o, n, ref b, relu); break;
+                }
+            }
+        }
+        else
+        {
+            Kernels.Scalar(ref a, rows, k, ref panel, ref c, n, ref bias, relu);
         }
     }
 }

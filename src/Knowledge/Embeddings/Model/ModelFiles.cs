@@ -34,7 +34,8 @@ internal static class ModelFiles
             return (weights, vocabulary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException
-                                      or InvalidDataException or KeyNotFoundException or InvalidOperationException)
+                                      or InvalidDataException or KeyNotFoundException or InvalidOperationException
+                                      or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
             throw Fault(directory, e.Message, e);
         }

@@ -45,8 +45,12 @@ internal sealed class UseLiteNetwork
         _tanhBias = w.Floats("module/Encoder_en/hidden_layers/tanh_layer_0/bias", Width);
     }
 
-    /// <summary>Embeds <paramref name="sentences"/> (token ids) into <paramref name="output"/>, 512 floats each.</summary>
-    public void Run(ReadOnlySpan<int[]> sentences, Workspace ws, Span<float> output)
+    /// <summary>
+    /// Embeds <paramref name="sentences"/> (token ids) into <paramref name="output"/>, 512 floats each. With
+    /// <paramref name="parallel"/> the large matrix products split across cores (for a lone query; batches
+    /// parallelize by chunk instead).
+    /// </summary>
+    public void Run(ReadOnlySpan<int[]> sentences, Workspace ws, Span<float> output, bool parallel = false)
     {
         Span<int> offsets = stackalloc int[sentences.Length + 1];
         for (var s = 0; s < sentences.Length; s++)
@@ -62,7 +66,7 @@ internal sealed class UseLiteNetwork
         Embed(sentences, offsets, ws.Input, rows);
         foreach (var layer in _layers)
         {
-            RunLayer(layer, offsets, ws, rows);
+            RunLayer(layer, offsets, ws, rows, parallel);
         }
 
         Pool(offsets, ws.Hidden, ws.Pooled, paddedSentences);
@@ -92,23 +96,23 @@ internal sealed class UseLiteNetwork
         input.Slice(offsets[^1] * EmbeddingWidth, (rows - offsets[^1]) * EmbeddingWidth).Clear();
     }
 
-    private void RunLayer(EncoderLayer layer, ReadOnlySpan<int> offsets, Workspace ws, int rows)
+    private void RunLayer(EncoderLayer layer, ReadOnlySpan<int> offsets, Workspace ws, int rows, bool parallel)
     {
         var source = layer.Residual is null ? ws.Hidden : ws.Input;
         LayerNorm(source, layer.Width, rows, layer.NormScale, layer.NormBias, ws.Normalized);
         if (layer.Residual is not null)
         {
-            Gemm.Multiply(ws.Input, rows, layer.Residual, layer.ResidualBias!, ws.Hidden);
+            Gemm.Multiply(ws.Input, rows, layer.Residual, layer.ResidualBias!, ws.Hidden, parallel: parallel);
         }
 
-        Gemm.Multiply(ws.Normalized, rows, layer.Qkv, layer.QkvBias, ws.Qkv);
+        Gemm.Multiply(ws.Normalized, rows, layer.Qkv, layer.QkvBias, ws.Qkv, parallel: parallel);
         Attention.Run(layer, offsets, ws, rows);
-        Gemm.Multiply(ws.Attention, rows, layer.Output, layer.OutputBias, ws.Projected);
+        Gemm.Multiply(ws.Attention, rows, layer.Output, layer.OutputBias, ws.Projected, parallel: parallel);
         AddInPlace(ws.Projected, ws.Hidden, rows * Width);
 
         LayerNorm(ws.Hidden, Width, rows, layer.FfnNormScale, layer.FfnNormBias, ws.Normalized);
-        Gemm.Multiply(ws.Normalized, rows, layer.Ffn1, layer.Ffn1Bias, ws.FeedForward, relu: true);
-        Gemm.Multiply(ws.FeedForward, rows, layer.Ffn2, layer.Ffn2Bias, ws.Projected);
+        Gemm.Multiply(ws.Normalized, rows, layer.Ffn1, layer.Ffn1Bias, ws.FeedForward, relu: true, parallel);
+        Gemm.Multiply(ws.FeedForward, rows, layer.Ffn2, layer.Ffn2Bias, ws.Projected, parallel: parallel);
         AddInPlace(ws.Projected, ws.Hidden, rows * Width);
     }
 

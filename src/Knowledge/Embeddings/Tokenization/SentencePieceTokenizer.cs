@@ -52,16 +52,16 @@ internal sealed class SentencePieceTokenizer
 
             // Forward relaxation in ascending start order visits each end position's candidates in the
             // same order as the reference's per-end loop, so its order-dependent tie-break carries over.
+            Span<VocabularyTrie.Match> matches = stackalloc VocabularyTrie.Match[_trie.MaxPieceLength];
             for (var start = 0; start < n; start++)
             {
-                var matched = false;
-                foreach (var (length, score, id) in _trie.PrefixMatches(symbols, start))
+                var count = _trie.PrefixMatches(symbols, start, matches);
+                foreach (var (length, score, id) in matches[..count])
                 {
-                    matched = true;
                     Relax(best, words, start, start + length, score, id);
                 }
 
-                if (!matched)
+                if (count == 0)
                 {
                     Relax(best, words, start, start + 1, 0, 0); // unknown symbol
                 }

@@ -29,27 +29,39 @@ internal sealed class VocabularyTrie
             end.Score = score;
             end.Id = id;
             end.Length = symbols.Length;
+            MaxPieceLength = Math.Max(MaxPieceLength, symbols.Length);
         }
     }
 
-    /// <summary>Every piece that is a prefix of <paramref name="symbols"/> from <paramref name="start"/>, shortest first.</summary>
-    public IEnumerable<(int Length, double Score, int Id)> PrefixMatches(int[] symbols, int start)
+    /// <summary>The length in code points of the longest piece: no match can be longer.</summary>
+    public int MaxPieceLength { get; private set; }
+
+    /// <summary>
+    /// Writes every piece that is a prefix of <paramref name="symbols"/> from <paramref name="start"/>,
+    /// shortest first, into <paramref name="matches"/> (at least <see cref="MaxPieceLength"/> long); returns the count.
+    /// </summary>
+    public int PrefixMatches(ReadOnlySpan<int> symbols, int start, Span<Match> matches)
     {
+        var count = 0;
         var node = _nodes[0];
         for (var i = start; i < symbols.Length; i++)
         {
             if (node.Children is null || !node.Children.TryGetValue(symbols[i], out var child))
             {
-                yield break;
+                break;
             }
 
             node = _nodes[child];
             if (node.IsEnd)
             {
-                yield return (node.Length, node.Score, node.Id);
+                matches[count++] = new Match(node.Length, node.Score, node.Id);
             }
         }
+
+        return count;
     }
+
+    public readonly record struct Match(int Length, double Score, int Id);
 
     private sealed class Node
     {
