@@ -90,7 +90,7 @@ internal sealed class MatchAssessor(Lexicon lexicon)
             return Verdict.Disclosure; // "what's the point of living", "want to die": intent phrases, asked or not
         }
 
-        if (_shape.IsSearchStyle(stream, hit.Start, hit.End))
+        if (_shape.IsSearchStyle(stream, hit.Start, hit.End, agentFirst: crisis))
         {
             return Verdict.Mention;
         }

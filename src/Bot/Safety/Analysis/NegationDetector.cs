@@ -10,7 +10,7 @@ namespace Clinic.Bot.Safety.Analysis;
 /// </summary>
 internal sealed class NegationDetector(Lexicon lexicon)
 {
-    private const int ScopeWindow = 8;
+    private const int ScopeWindow = 12;
     private const int StrictWindow = 3;
     private const int PostWindow = 4;
 

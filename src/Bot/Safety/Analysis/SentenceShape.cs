@@ -53,8 +53,11 @@ internal sealed class SentenceShape(Lexicon lexicon)
         return true;
     }
 
-    /// <summary>"ketamine and bipolar", "ketamine for suicidal ideation": a topic search, not a statement.</summary>
-    public bool IsSearchStyle(TokenStream stream, int start, int end)
+    /// <summary>
+    /// "ketamine and bipolar", "ketamine for suicidal ideation": a topic search, not a statement. With
+    /// <paramref name="agentFirst"/> the treatment must come first, so "hard to breathe after the infusion" stays a report.
+    /// </summary>
+    public bool IsSearchStyle(TokenStream stream, int start, int end, bool agentFirst)
     {
         var sentence = stream.SentenceOf(start);
         var sawAgent = false;
@@ -69,7 +72,7 @@ internal sealed class SentenceShape(Lexicon lexicon)
             var word = stream[p];
             if (lexicon.Agents.Contains(word))
             {
-                sawAgent = true;
+                sawAgent |= !agentFirst || p < start;
             }
             else if (Linkers.Contains(word))
             {

@@ -34,6 +34,12 @@ internal static class TextNormalizer
     private static void Append(StringBuilder builder, Rune rune)
     {
         var value = rune.Value;
+        if (value == 0xFFFD)
+        {
+            builder.Append(' '); // a broken surrogate pair
+            return;
+        }
+
         if (value is '\n' or '\r')
         {
             builder.Append('\n');
