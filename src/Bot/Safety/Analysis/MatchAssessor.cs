@@ -46,6 +46,12 @@ internal sealed class MatchAssessor(Lexicon lexicon)
             return Verdict.Mention;
         }
 
+        if (crisis && subject == SubjectKind.Generic && lexicon.SpecificGeneric.Contains(stream[position])
+            && !_shape.IsQuestion(stream, hit.Start))
+        {
+            return Verdict.Disclosure; // "someone at the party isn't waking up" reports an event
+        }
+
         return subject switch
         {
             SubjectKind.Self or SubjectKind.Proxy => Verdict.Disclosure,
@@ -66,8 +72,10 @@ internal sealed class MatchAssessor(Lexicon lexicon)
                 continue;
             }
 
+            // With no person, a context frames the term in its clause, or anywhere before it ("Contraindications
+            // include: -active mania"); one after it in another clause does not ("chest pain, is this a side effect?").
             var personFound = subject is SubjectKind.Self or SubjectKind.Proxy;
-            if (!personFound && stream.SameClause(start, hit.Start))
+            if (!personFound && (stream.SameClause(start, hit.Start) || end <= hit.Start))
             {
                 return true;
             }

@@ -31,7 +31,8 @@ internal enum SubjectKind
 /// </summary>
 internal sealed class SubjectResolver(Lexicon lexicon)
 {
-    private const int AgentReach = 3;
+    private const int CueReach = 12;
+    private const int AgentReach = 5;
     private const int DeviceReach = 3;
 
     public (SubjectKind Kind, int Position) Resolve(MessageFacts facts, PatternHit<TermRule> hit)
@@ -61,6 +62,7 @@ internal sealed class SubjectResolver(Lexicon lexicon)
     private (SubjectKind Kind, int Position) Backward(MessageFacts facts, PatternHit<TermRule> hit, int sentenceStart, bool crisis)
     {
         var stream = facts.Stream;
+        var cueAllowed = true; // a treatment verb before "but" does not govern what follows ("helped with anxiety but now suicidal")
         for (var p = hit.Start - 1; p >= sentenceStart; p--)
         {
             if (facts.ContextMasked[p])
@@ -75,6 +77,11 @@ internal sealed class SubjectResolver(Lexicon lexicon)
 
             var word = stream[p];
             var kind = Person(word, crisis);
+            if (kind == SubjectKind.Proxy && lexicon.ProxyCrisisOnly.Contains(word) && GenericBefore(facts, p, sentenceStart) is var generic and >= 0)
+            {
+                return (SubjectKind.Generic, generic); // "patients ... if they're suicidal"
+            }
+
             if (kind != SubjectKind.None)
             {
                 return (kind, p);
@@ -90,9 +97,14 @@ internal sealed class SubjectResolver(Lexicon lexicon)
                 return (SubjectKind.Device, p);
             }
 
-            if (lexicon.AgentCues.Contains(word) && hit.Start - p <= AgentReach && AgentBefore(stream, p, sentenceStart) is var agent and >= 0)
+            if (cueAllowed && lexicon.AgentCues.Contains(word) && hit.Start - p <= CueReach && AgentBefore(stream, p, sentenceStart) is var agent and >= 0)
             {
-                return (SubjectKind.Agent, agent);
+                return (SubjectKind.Agent, agent); // "ketamine can reduce the symptoms of PTSD, including suicidal ideation"
+            }
+
+            if (lexicon.ScopeBreakers.Contains(word))
+            {
+                cueAllowed = false;
             }
         }
 
@@ -129,6 +141,25 @@ internal sealed class SubjectResolver(Lexicon lexicon)
         }
 
         return generic >= 0 ? (SubjectKind.Generic, generic) : (SubjectKind.None, -1);
+    }
+
+    private int GenericBefore(MessageFacts facts, int from, int sentenceStart)
+    {
+        for (var q = from - 1; q >= sentenceStart; q--)
+        {
+            var word = facts.Stream[q];
+            if (lexicon.Generic.Contains(word) && !facts.SelfMarked[q])
+            {
+                return q;
+            }
+
+            if (lexicon.FirstPerson.Contains(word) || lexicon.Proxy.Contains(word))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     private int AgentBefore(TokenStream stream, int cue, int sentenceStart)

@@ -37,6 +37,7 @@ internal sealed class Lexicon
     public required FrozenSet<string> AnaphoraTail { get; init; }
     public required FrozenSet<string> FutureQuestionStarters { get; init; }
     public required FrozenSet<string> ConditionLinks { get; init; }
+    public required FrozenSet<string> SpecificGeneric { get; init; }
     public required FrozenSet<string> NumberWords { get; init; }
     public required FrozenSet<string> ContextBlockers { get; init; }
     public required FrozenSet<string> RequestCues { get; init; }

@@ -48,6 +48,7 @@ internal sealed class LexiconCompiler(List<string> errors)
             AnaphoraTail = Set("anaphoraTail", d.AnaphoraTail),
             FutureQuestionStarters = Set("futureQuestionStarters", d.FutureQuestionStarters),
             ConditionLinks = Set("conditionLinks", d.ConditionLinks),
+            SpecificGeneric = Set("specificGeneric", d.SpecificGeneric),
             NumberWords = _numberWords,
             ContextBlockers = Set("contextBlockers", d.ContextBlockers),
             RequestCues = Set("requestCues", d.RequestCues),

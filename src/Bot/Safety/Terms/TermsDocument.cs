@@ -62,6 +62,7 @@ internal sealed record LexiconDocument(
     IReadOnlyList<string> AnaphoraTail,
     IReadOnlyList<string> FutureQuestionStarters,
     IReadOnlyList<string> ConditionLinks,
+    IReadOnlyList<string> SpecificGeneric,
     IReadOnlyList<string> NumberWords,
     IReadOnlyList<string> ContextBlockers,
     IReadOnlyList<string> RequestCues);

@@ -2,6 +2,7 @@
 """Refreshes generatedGuardWords in safety-terms.json: every dictionary word that the spelling corrector could
 mistake for a key term (edit distance 1, or 2 for terms of 8+ letters; or the same letters with doubled letters
 collapsed). Real words are then never "corrected" ("putting" stays "putting", not "cutting").
+The clinic's own corpus (corpus/*.txt) counts as real words too ("psycholytic" must not become "psychotic").
 Run after changing patterns:  python3 src/Bot/Safety/tools/update-guard-words.py [/usr/share/dict/words]
 (Debian: apt-get install wamerican). Mirrors SafetyTerms/SpellingIndex in C#."""
 import json, re, sys
@@ -53,9 +54,14 @@ for t in targets:
         index.setdefault(d, set()).add(t)
 squeezed = {squeeze(t) for t in vocab}
 
+CORPUS = TERMS.parents[3] / "corpus"
+corpus_words = set()
+for path in sorted(CORPUS.glob("*.txt")):
+    corpus_words |= set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8", errors="ignore").lower()))
+dictionary = [line.strip().lower() for line in open(DICT, encoding="utf-8", errors="ignore")] + sorted(corpus_words)
+
 guard = set()
-for line in open(DICT, encoding="utf-8", errors="ignore"):
-    word = line.strip().lower()
+for word in dictionary:
     if not word.isascii() or not word.isalpha() or word in vocab or len(word) < 3:
         continue
     if squeeze(word) in squeezed:
