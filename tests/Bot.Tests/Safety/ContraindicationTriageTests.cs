@@ -22,15 +22,15 @@ public sealed class ContraindicationTriageTests
     [InlineData("I use an Emsam patch", "contra.maoi")]
     [InlineData("My neurologist has me on rasagiline", "contra.maoi")]
     [InlineData("I had linezolid in the hospital last week", "contra.maoi")]
-    [InlineData("I have schizophrenia", "contra.psychosis")]
+    [InlineData("I live with schizophrenia", "contra.psychosis")]
     [InlineData("I've been hearing voices again", "contra.psychosis")]
     [InlineData("I think I'm manic right now", "contra.mania")]
     [InlineData("I was diagnosed bipolar 1", "contra.mania")]
-    [InlineData("I have dissociative identity disorder", "contra.dissociation")]
+    [InlineData("I was diagnosed with dissociative identity disorder", "contra.dissociation")]
     [InlineData("I was diagnosed with borderline personality disorder", "contra.personality-disorder")]
     [InlineData("I drink a bottle of wine a night and get shaky without it", "contra.substance-withdrawal")]
     [InlineData("I take Klonopin every day", "contra.substance-withdrawal")]
-    [InlineData("I have a brain aneurysm", "contra.intracranial")]
+    [InlineData("They found an aneurysm in my brain", "contra.intracranial")]
     [InlineData("I have a lesion on my brain", "contra.intracranial")]
     public void EscalatesEachContraindicationOfTheClinicList(string text, string rule)
     {
@@ -57,7 +57,7 @@ public sealed class ContraindicationTriageTests
     [Theory]
     [InlineData("I'm pregant")]
     [InlineData("I have glacoma")]
-    [InlineData("I have hypertention")]
+    [InlineData("I have hypertenson")]
     [InlineData("I'm on nardill")]
     [InlineData("I have schizophrenya")]
     [InlineData("i have bi-polar")]
@@ -79,6 +79,10 @@ public sealed class ContraindicationTriageTests
     [InlineData("Diagnosed with hyperthyroidism in May")]
     public void EscalatesFragmentsThatAnswerLikeAnIntakeForm(string text) =>
         Assert.Equal(TriageLevel.Contraindication, SafetyFixture.LevelOf(text));
+
+    [Fact]
+    public void GluedWordsAreSplitIntoKnownTerms() =>
+        Assert.Equal(TriageLevel.Contraindication, SafetyFixture.LevelOf("I take newmaoidrug every morning"));
 
     [Fact]
     public void AnswerPointingBackAtAQuestionIsADisclosure() =>

@@ -39,7 +39,7 @@ public sealed class CrisisTriageTests
     [InlineData("tought about suicied again")]
     [InlineData("i want to dieeeeeee")]
     [InlineData("killlll myself")]
-    [InlineData("I WANT TO KILL MYSELF")]
+    [InlineData("I AM GOING TO KILL MYSELF")]
     public void EscalatesMisspelledElongatedOrShoutedCrisis(string text) =>
         Assert.Equal(TriageLevel.Crisis, SafetyFixture.LevelOf(text));
 

@@ -14,15 +14,7 @@ internal sealed class WordResolver(
     SpellingIndex spelling,
     Func<IReadOnlyList<string>, bool> isRiskPhrase)
 {
-    private const int MinSegmentLength = 6;
-    private const int MaxSegmentLength = 40;
-    private const int MaxSegments = 6;
-
-    private static readonly FrozenSet<string> PronounsTakingIs =
-        new[] { "it", "he", "she", "that", "what", "there", "who", "here", "where", "how", "everything", "nothing", "something", "someone", "life" }
-            .ToFrozenSet(StringComparer.Ordinal);
-
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownLookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly WordSegmenter _segmenter = new(known, aliases, isRiskPhrase);
 
     public bool IsKnown(string word) => known.Contains(word);
 
@@ -76,45 +68,26 @@ internal sealed class WordResolver(
         }
 
         var reading = Read(word);
-        return vocabulary.Contains(reading) || aliases.ContainsKey(reading) || Correct(reading) is not null || Segment(reading) is not null;
+        return vocabulary.Contains(reading) || aliases.ContainsKey(reading) || Correct(reading) is not null || _segmenter.Segment(reading) is not null;
     }
 
     private void ExpandContraction(string word, List<string> output)
     {
-        switch (word)
+        var (whole, stem, appended) = Contractions.Split(word);
+        if (whole is not null)
         {
-            case "can't": output.AddRange(["can", "not"]); return;
-            case "won't": output.AddRange(["will", "not"]); return;
-            case "ain't": output.AddRange(["is", "not"]); return;
-            case "shan't": output.AddRange(["shall", "not"]); return;
-            case "let's": output.AddRange(["let", "us"]); return;
-            case "y'all": output.AddRange(["you", "all"]); return;
+            output.AddRange(whole);
+            return;
         }
 
-        (string Suffix, string? Expansion)[] suffixes = [("n't", "not"), ("'m", "am"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would"), ("'s", null)];
-        foreach (var (suffix, expansionWord) in suffixes)
+        if (stem.Length > 0)
         {
-            if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                var stem = word[..^suffix.Length];
-                Resolve(stem, acronymsAllowed: false, output);
-                if (expansionWord is not null)
-                {
-                    output.Add(expansionWord);
-                }
-                else if (PronounsTakingIs.Contains(stem))
-                {
-                    output.Add("is");
-                }
-
-                return;
-            }
+            Resolve(stem, acronymsAllowed: false, output);
         }
 
-        var bare = word.Replace("'", string.Empty, StringComparison.Ordinal);
-        if (bare.Length > 0)
+        if (appended is not null)
         {
-            Resolve(bare, acronymsAllowed: false, output);
+            output.Add(appended);
         }
     }
 
@@ -140,7 +113,7 @@ internal sealed class WordResolver(
             return;
         }
 
-        var segments = Segment(word);
+        var segments = _segmenter.Segment(word);
         if (segments is not null)
         {
             output.AddRange(segments);
@@ -203,53 +176,6 @@ internal sealed class WordResolver(
         }
 
         return spelling.BySqueeze(word) ?? spelling.Closest(word);
-    }
-
-    /// <summary>Splits glued words ("killmyself", "iwanttodie") when the parts form a risk phrase.</summary>
-    private string[]? Segment(string word)
-    {
-        if (word.Length < MinSegmentLength || word.Length > MaxSegmentLength || !word.All(char.IsAsciiLetterLower))
-        {
-            return null;
-        }
-
-        var n = word.Length;
-        Span<int> best = stackalloc int[n + 1];
-        Span<int> previous = stackalloc int[n + 1];
-        best.Fill(int.MaxValue);
-        best[0] = 0;
-        for (var end = 1; end <= n; end++)
-        {
-            for (var start = Math.Max(0, end - 20); start < end; start++)
-            {
-                if (best[start] == int.MaxValue || best[start] + 1 >= best[end])
-                {
-                    continue;
-                }
-
-                var piece = word.AsSpan(start, end - start);
-                if (piece.Length == 1 ? piece[0] is 'i' or 'a' : _knownLookup.Contains(piece))
-                {
-                    best[end] = best[start] + 1;
-                    previous[end] = start;
-                }
-            }
-        }
-
-        if (best[n] > MaxSegments || best[n] < 2)
-        {
-            return null;
-        }
-
-        var parts = new List<string>();
-        for (var end = n; end > 0; end = previous[end])
-        {
-            parts.Add(word[previous[end]..end]);
-        }
-
-        parts.Reverse();
-        var words = parts.SelectMany(p => aliases.GetValueOrDefault(p) ?? [p]).ToArray();
-        return isRiskPhrase(words) ? words : null;
     }
 
     // "kiII" (capital i for l) inside an otherwise lower-case word: use the reading that is a known word.
