@@ -13,6 +13,23 @@
   // Ratings already given, by answer id, so a re-rendered answer keeps showing the thanks.
   var ratings = Object.create(null);
 
+  // Web Chat drops messages dispatched before Direct Line is connected, so a suggestion tapped while the page is
+  // still connecting waits here and goes out once the connection is up.
+  var connected = false;
+  var waitingForConnection = [];
+
+  function whenConnected(send) {
+    if (connected) send();
+    else waitingForConnection.push(send);
+  }
+
+  function markConnected() {
+    connected = true;
+    waitingForConnection.splice(0).forEach(function (send) {
+      send();
+    });
+  }
+
   function byId(id) {
     return document.getElementById(id);
   }
@@ -66,7 +83,9 @@
       button.setAttribute('data-testid', 'suggested-question');
       button.textContent = question;
       button.addEventListener('click', function () {
-        store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: question, method: 'keyboard' } });
+        whenConnected(function () {
+          store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: question, method: 'keyboard' } });
+        });
       });
       item.appendChild(button);
       list.appendChild(item);
@@ -102,7 +121,12 @@
           if (action.type === 'WEB_CHAT/SUBMIT_SEND_BOX' || action.type === 'WEB_CHAT/SEND_MESSAGE') {
             document.body.classList.add('has-conversation');
           }
-          return next(action);
+          var result = next(action);
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            // After the store has taken the action, so queued messages see a connected Web Chat.
+            setTimeout(markConnected, 0);
+          }
+          return result;
         };
       };
     };
@@ -317,6 +341,12 @@
     };
   }
 
+  // Web Chat's Markdown renderer lets a sanitised subset of HTML through (e.g. <img>). Answers are Markdown only, so
+  // every "<" is handed over as text: tags in a reply show up as the characters they are and never become elements.
+  function renderMarkdownWithoutHtml(markdown, newLineOptions, linkOptions) {
+    return window.WebChat.renderMarkdown(String(markdown).replace(/</g, '&lt;'), newLineOptions, linkOptions);
+  }
+
   function styleOptions(config) {
     var accent = config.accentColor;
     return {
@@ -386,6 +416,9 @@
         locale: config.locale,
         styleOptions: styleOptions(config),
         activityMiddleware: createActivityMiddleware(store),
+        renderMarkdown: renderMarkdownWithoutHtml,
+        // The page's <main> holds the chat; Web Chat's default "complementary" landmark would be nested inside it.
+        role: 'region',
         sendTypingIndicator: false
       },
       byId('webchat')
