@@ -23,7 +23,7 @@ public static class WebChatExtensions
     }
 
     /// <summary>
-    /// Serves the chat page at <c>/</c> (static files from wwwroot), the Web Chat bundle at <c>/lib/webchat.js</c>,
+    /// Serves the chat page at <c>/</c> (static files from wwwroot), the Web Chat bundle at <c>/lib/webchat.js</c> (compressed),
     /// and the page's settings at <c>GET /api/chat/config</c>. The page gets its token from <c>MapDirectLine</c>'s endpoint.
     /// </summary>
     public static RouteGroupBuilder MapWebChat(this WebApplication app)
@@ -52,6 +52,8 @@ public static class WebChatExtensions
         }
 
         var group = app.MapGroup("").WithTags("WebChat");
+        var bundle = new WebChatBundle(Path.Combine(bundleFolder, "webchat.js"));
+        group.MapGet(WebChatBundle.RequestPath, bundle.Serve);
         group.MapGet("/", ChatPageEndpoints.Page);
         group.MapGet("/api/chat/config", ChatPageEndpoints.Config);
         return group;

@@ -104,6 +104,18 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         Assert.Contains("403", failure.Message);
     }
 
+    [Fact]
+    public async Task APlainRequestToTheStreamUrlIsABadRequest()
+    {
+        var conversation = await _host.DirectLine.StartAsync();
+        var path = new Uri(conversation.StreamUrl.Replace("ws://", "http://")).PathAndQuery;
+
+        var reply = await _host.DirectLine.SendAsync(HttpMethod.Get, path);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains("WebSocket", reply.Json.GetProperty("error").GetProperty("message").GetString());
+    }
+
     private Task<ClientWebSocket> ConnectToAsync(DirectLineClient.Conversation conversation, string watermark) =>
         ConnectAsync(conversation.StreamUrl.Replace("/stream?", $"/stream?watermark={watermark}&"));
 

@@ -191,6 +191,21 @@ public sealed class DirectLineTurnTests
         Assert.Equal("down", feedback.Value!.Value.GetProperty("rating").GetString());
     }
 
+    [Fact]
+    public async Task WhenTheStoreIsFullNewConversationsAreAskedToComeBackLater()
+    {
+        var bot = new ScriptedBot((_, _, _) => Task.CompletedTask);
+        await using var host = await StartWithAsync(bot, new Dictionary<string, string?> { ["DirectLine:MaxConversations"] = "1" });
+        await host.DirectLine.StartAsync();
+        var website = await host.DirectLine.GetWebsiteTokenAsync();
+
+        var refused = await host.DirectLine.SendAsync(HttpMethod.Post, "/v3/directline/conversations", website.GetProperty("token").GetString());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.NotNull(refused.Response.Headers.RetryAfter);
+        Assert.Equal("ServiceUnavailable", refused.Json.GetProperty("error").GetProperty("code").GetString());
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;

@@ -70,6 +70,7 @@ public sealed partial class ChatPageTests
 
     [Theory]
     [InlineData("app.js", "text/javascript")]
+    [InlineData("answer-extras.js", "text/javascript")]
     [InlineData("app.css", "text/css")]
     [InlineData("embed.js", "text/javascript")]
     [InlineData("favicon.svg", "image/svg+xml")]
@@ -96,6 +97,51 @@ public sealed partial class ChatPageTests
         var fromNodeModules = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "node_modules", "botframework-webchat", "dist", "webchat.js"));
         Assert.Equal(fromNodeModules.Length, served.Length);
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(fromNodeModules), System.Security.Cryptography.SHA256.HashData(served));
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task TheWebChatBundleIsSentCompressedToBrowsersThatAcceptIt(string encoding)
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = host.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "lib/webchat.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+        if (encoding == "gzip")
+        {
+            request.Headers.Remove("Accept-Encoding");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        }
+
+        using var response = await http.SendAsync(request);
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var original = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "node_modules", "botframework-webchat", "dist", "webchat.js"));
+        Assert.True(compressed.Length < original.Length / 2, $"{compressed.Length} bytes is barely compressed");
+        using Stream decompressor = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var restored = new MemoryStream();
+        await decompressor.CopyToAsync(restored);
+        Assert.Equal(original, restored.ToArray());
+    }
+
+    [Fact]
+    public async Task AnUnchangedWebChatBundleIsNotSentAgain()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        using var first = await host.Http.GetAsync("lib/webchat.js");
+        var etag = first.Headers.ETag;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "lib/webchat.js");
+        request.Headers.IfNoneMatch.Add(etag!);
+        using var second = await host.Http.SendAsync(request);
+
+        Assert.NotNull(etag);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
     [Theory]
