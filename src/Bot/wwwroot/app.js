@@ -159,8 +159,7 @@
       sendBoxBorderTop: '1px solid #D5DEE2',
       suggestedActionLayout: 'flow',
       suggestedActionBorderColor: accent,
-      suggestedActionTextColor: accent,
-      emojiSet: false
+      suggestedActionTextColor: accent
     };
   }
 

@@ -90,6 +90,37 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task KeyboardUsersReachSuggestionsSourcesAndFeedback()
+    {
+        var bot = new ScriptedBot(AnswerWithContractAsync);
+        await using var host = await ChatTestHost.StartAsync(ClinicSettings, services => services.AddSingleton<IDirectLineBot>(bot));
+        var (page, problems) = await OpenAsync(host, width: 1024, height: 768);
+        await WaitUntilConnectedAsync(page);
+
+        // Tab from the top reaches the suggestions first; Enter asks.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(ChatPageSelectors.SuggestedQuestion).First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await RenderedAnswer.WaitForAsync(page, "within hours");
+
+        // Web Chat's transcript is one stop in the tab order; Enter steps into the focused answer, Tab moves within it.
+        await page.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Chat history") }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var feedbackUp = page.Locator(ChatPageSelectors.FeedbackUp);
+        for (var presses = 0; presses < 6 && !await feedbackUp.EvaluateAsync<bool>("b => b === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Expect(feedbackUp).ToBeFocusedAsync();
+        await Expect(feedbackUp).ToHaveAccessibleNameAsync("Yes, this answer was helpful");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator(ChatPageSelectors.FeedbackThanks)).ToBeFocusedAsync();
+        await WaitForAsync(() => bot.Turns.FirstOrDefault(t => t.Type == ActivityTypes.Event && t.Name == "feedback"));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task OnAPhoneTheChatFillsTheScreenAndStaysUsable()
     {
         var bot = new ScriptedBot(AnswerWithContractAsync);
@@ -111,6 +142,35 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
 
         await page.ScreenshotAsync(new() { Path = Screenshot("chat-answer-phone.png") });
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task TheEmbedScriptOpensTheChatInAPanelOnTheClinicsOwnSite()
+    {
+        await using var host = await ChatTestHost.StartAsync(ClinicSettings);
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        var page = await context.NewPageAsync();
+        await using var site = await ClinicSiteHost.StartAsync(
+            "<!doctype html><html lang=en><head><title>Riverside Ketamine Clinic</title></head>" +
+            "<body style='font-family:sans-serif;background:#fafafa;margin:2rem'><h1>Riverside Ketamine Clinic</h1><p>Our existing website.</p>" +
+            $"<script src='{host.BaseAddress}embed.js' defer></script></body></html>");
+        await page.GotoAsync(site.BaseAddress.ToString());
+
+        var launcher = page.GetByRole(AriaRole.Button, new() { Name = "Questions? Chat with us" });
+        await Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
+        await launcher.ClickAsync();
+
+        await Expect(launcher).ToHaveAttributeAsync("aria-expanded", "true");
+        var chat = page.FrameLocator("iframe[title='Chat with the clinic']");
+        await Expect(chat.Locator(ChatPageSelectors.ClinicName)).ToHaveTextAsync("Riverside Ketamine Clinic");
+        await chat.Locator(ChatPageSelectors.SuggestedQuestion).First.ClickAsync();
+        await Expect(chat.Locator(ChatPageSelectors.BotBubble).Filter(new() { HasText = "What is ketamine therapy?" })).ToBeVisibleAsync();
+        await Expect(chat.GetByText("Connecting…")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Screenshot("chat-embedded.png") });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(launcher).ToBeFocusedAsync();
+        await Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
     [Fact]
