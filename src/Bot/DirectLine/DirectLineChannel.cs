@@ -1,0 +1,6 @@
+namespace Clinic.Bot.DirectLine;
+
+internal static class DirectLineChannel
+{
+    public const string ChannelId = "directline";
+}

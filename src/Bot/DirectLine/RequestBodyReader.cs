@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Clinic.Bot.DirectLine;
+
+/// <summary>Reads a JSON request body of bounded size; every way it can be wrong becomes an error response, never an exception.</summary>
+internal static class RequestBodyReader
+{
+    public sealed record Result<T>(T? Value, IResult? Error, bool IsEmpty);
+
+    public static async Task<Result<T>> ReadJsonAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return new(null, DirectLineErrors.TooLarge(maxBytes), false);
+        }
+        // Our own limit is lower than Kestrel's; lifting Kestrel's lets us answer with our message instead of a bare 413.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes + 1, 16 * 1024));
+        try
+        {
+            while (true)
+            {
+                var memory = buffer.GetMemory(8 * 1024);
+                var read = await request.Body.ReadAsync(memory, cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                {
+                    return new(null, DirectLineErrors.TooLarge(maxBytes), false);
+                }
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return new(null, DirectLineErrors.BadArgument("The request body could not be read: " + ex.Message), false);
+        }
+
+        if (buffer.WrittenCount == 0)
+        {
+            return new(null, null, true);
+        }
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, DirectLineJson.Options);
+            return value is null
+                ? new(null, DirectLineErrors.BadArgument("The request body must be a JSON object."), false)
+                : new(value, null, false);
+        }
+        catch (JsonException ex)
+        {
+            // JsonException messages name the path and position, never echo the payload.
+            return new(null, DirectLineErrors.BadArgument("The request body is not valid JSON for this request: " + ex.Message), false);
+        }
+    }
+}
