@@ -1,5 +1,7 @@
 using Clinic.Bot.Bot;
 using Clinic.Bot.Cli;
+using Clinic.Bot.DirectLine;
+using Clinic.Bot.Web;
 using Clinic.Bot.Knowledge;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Safety;
@@ -15,9 +17,13 @@ builder.AddSafety();
 builder.AddStorage();
 builder.AddTurns();
 builder.AddBot();
+builder.AddDirectLine();
+builder.AddWebChat();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapDirectLine();
+app.MapWebChat();
 await app.RunAsync();
 return 0;
 

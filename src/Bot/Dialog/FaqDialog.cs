@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Clinic.Bot.Safety;
+using Clinic.Bot.Safety.Contact;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Turns;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using Clinic.Bot.Safety.Contact;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Safety;
@@ -23,5 +24,12 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<EmailContactRecognizer>();
         services.AddSingleton<IContactRecognizer, ContactRecognizer>();
         return services;
+    }
+
+    /// <summary>Same as <see cref="AddSafetyTriage"/>, for <c>builder.AddSafety()</c> in Program.cs.</summary>
+    public static IHostApplicationBuilder AddSafety(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSafetyTriage();
+        return builder;
     }
 }

@@ -1,7 +1,6 @@
 using Clinic.Bot.Safety;
 using Clinic.Knowledge;
 using Clinic.Knowledge.Answers;
-using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Turns;
 
@@ -9,7 +8,7 @@ namespace Clinic.Bot.Turns;
 /// One visitor message in, one outcome out: the same path for chat and for the <c>ask</c> command.
 /// Safety triage runs first and decides; a crisis never waits for retrieval.
 /// </summary>
-public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, KnowledgeService knowledge, IOptions<SafetyOptions> safetyOptions)
+public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, KnowledgeService knowledge)
 {
     // A fixed query, not visitor text: when someone discloses a condition without asking anything, they get the eligibility text.
     private const string EligibilityQuery = "Who is not eligible for ketamine treatment? Contraindications that require further evaluation";
@@ -24,7 +23,7 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
         var now = triage.Classify(text);
         if (now.Level == TriageLevel.Crisis)
         {
-            return new TurnOutcome(text, messages.CrisisReply(), false, [], [], new EscalationNotice("crisis", now.Reasons))
+            return new TurnOutcome(text, messages.CrisisReply(now), false, [], [], new EscalationNotice("crisis", now.Reasons))
             {
                 Triage = now,
             };
@@ -37,12 +36,12 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
         {
             if (!answer.Answered)
                 answer = await knowledge.AnswerAsync(EligibilityQuery, cancellationToken);
-            disclaimers = answer.Disclaimers.Prepend(safetyOptions.Value.ContraindicationNotice).ToList();
+            disclaimers = answer.Disclaimers.Prepend(messages.ContraindicationNotice()).ToList();
             escalation = new EscalationNotice("contraindication", now.Reasons);
         }
         var stillInForce = earlier?.Level >= TriageLevel.Crisis;
         if (now.Level == TriageLevel.Informational || stillInForce)
-            disclaimers.Add(safetyOptions.Value.InformationalFooter);
+            disclaimers.Add(messages.InformationalFooter());
 
         return new TurnOutcome(text, answer.Text, answer.Answered, answer.Citations, disclaimers.Distinct().ToList(), escalation)
         {
