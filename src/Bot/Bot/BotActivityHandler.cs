@@ -41,7 +41,8 @@ public sealed class BotActivityHandler(
                 var text = activity.ChannelId == "msteams" ? TeamsActivity.RemoveBotMention(activity) : activity.Text ?? "";
                 await RunTurnAsync(activity, sender, text, (state, ct) => dialog.OnMessageAsync(state, text, () => SendTypingAsync(activity, sender, ct), ct), cancellationToken);
                 return null;
-            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+            // The chat page shows its own welcome and suggestions; greeting there too would say hello twice.
+            case ActivityTypes.ConversationUpdate when activity.ChannelId != "directline" && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
                 await RunTurnAsync(activity, sender, null, (state, _) => Task.FromResult(dialog.Greet(state)), cancellationToken);
                 return null;
             case ActivityTypes.Event when activity.Name == "feedback":

@@ -9,7 +9,7 @@ public sealed class KnowledgeServiceTests(KnowledgeFixture fixture) : IClassFixt
     [Theory]
     [InlineData("What are the common side effects of ketamine?", "dizziness")]
     [InlineData("Are pregnant women eligible for ketamine treatment?", "Pregnant women and nursing mothers are not eligible")]
-    [InlineData("How long should I wait before driving after treatment?", "24 hours")]
+    [InlineData("Can I drive after a ketamine treatment?", "24 hours")]
     public async Task AnswersFromTheCorpusWithTheEvidence(string question, string evidence)
     {
         var answer = await fixture.Service.AnswerAsync(question);
