@@ -1,6 +1,7 @@
 using Clinic.Bot.Dialog;
 using Clinic.Bot.Escalation;
 using Clinic.Bot.Protocol;
+using Clinic.Bot.Protocol.Hosting;
 
 namespace Clinic.Bot.Bot;
 
@@ -17,6 +18,7 @@ public static class BotSetup
         builder.Services.AddSingleton<ReplyBuilder>();
         builder.Services.AddSingleton<StaffActionHandler>();
         builder.Services.AddScoped<BotActivityHandler>();
+        builder.Services.AddScoped<IBotTurnHandler, BotActivityHandlerTurnHandler>();
         builder.AddBotProtocol();
         return builder;
     }

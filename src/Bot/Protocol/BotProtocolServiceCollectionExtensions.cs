@@ -14,7 +14,7 @@ public static class BotProtocolServiceCollectionExtensions
     /// <summary>
     /// Registers the Bot Framework protocol: <see cref="BotOptions"/> (section "Bot", validated at start-up),
     /// inbound token validation, the in-memory <see cref="IInboundDeduplicator"/>, <see cref="ConnectorClient"/>,
-    /// the MSAL <see cref="IBotTokenProvider"/>, and <see cref="IBotTurnHandler"/> backed by <see cref="BotActivityHandler"/>.
+    /// and the MSAL <see cref="IBotTokenProvider"/>. The turn handler (<see cref="IBotTurnHandler"/>) is registered by AddBot.
     /// Each Try-registered service can be replaced by registering another before or after this call.
     /// </summary>
     public static IServiceCollection AddBotProtocol(this IServiceCollection services)
@@ -34,8 +34,6 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddSingleton<BotAuthenticator>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<IInboundDeduplicator, InMemoryInboundDeduplicator>();
-        services.TryAddScoped<BotActivityHandler>();
-        services.TryAddScoped<IBotTurnHandler, BotActivityHandlerTurnHandler>();
         services.TryAddScoped<BotMessageProcessor>();
         return services;
     }

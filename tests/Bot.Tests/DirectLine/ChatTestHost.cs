@@ -69,7 +69,7 @@ internal sealed class ChatTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddDirectLine();
         builder.AddWebChat();
-        builder.Services.AddSingleton<BotActivityHandler>();
+        builder.Services.AddScoped<IDirectLineBot, EchoBot>();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -284,17 +284,4 @@ public sealed class BotEndpointTests : IAsyncLifetime
         Assert.Equal("28:" + BotTestHost.AppId, body.RootElement.GetProperty("from").GetProperty("id").GetString());
         Assert.False(body.RootElement.TryGetProperty("id", out _));
     }
-
-    [Fact]
-    public async Task TheDefaultTurnHandlerIsTheBotActivityHandler()
-    {
-        // Development turns on ValidateOnBuild and ValidateScopes, so lifetimes are checked too.
-        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Development" });
-        builder.AddBotProtocol();
-        await using var app = builder.Build();
-        await using var scope = app.Services.CreateAsyncScope();
-
-        Assert.IsType<BotActivityHandlerTurnHandler>(scope.ServiceProvider.GetRequiredService<IBotTurnHandler>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<BotMessageProcessor>());
-    }
 }
