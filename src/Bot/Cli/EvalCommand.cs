@@ -20,6 +20,8 @@ internal static class EvalCommand
             await error.WriteLineAsync($"Error: evaluation file '{path}' not found.");
             return 2;
         }
+        if (IsSafetySet(path))
+            return await SafetyAsync(services, path, output, error);
         var questions = new List<EvalItem>();
         var lineNumber = 0;
         foreach (var line in await File.ReadAllLinesAsync(path, ct))
@@ -59,6 +61,41 @@ internal static class EvalCommand
             foreach (var failure in evaluation.Failures)
                 await output.WriteLineAsync("  " + failure);
         }
+        return 0;
+    }
+
+    // A labelled safety set has "text" and "label"; a question set has "question".
+    private static bool IsSafetySet(string path)
+    {
+        var first = File.ReadLines(path).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        try
+        {
+            using var doc = first is null ? null : JsonDocument.Parse(first);
+            return doc?.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("label", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<int> SafetyAsync(IServiceProvider services, string path, TextWriter output, TextWriter error)
+    {
+        IReadOnlyList<Clinic.Bot.Safety.Evaluation.LabelledMessage> items;
+        try
+        {
+            items = Clinic.Bot.Safety.Evaluation.SafetyEvaluation.ReadJsonl(path);
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidDataException)
+        {
+            await error.WriteLineAsync("Error: " + e.Message);
+            return 2;
+        }
+        var triage = services.GetRequiredService<Clinic.Bot.Safety.SafetyTriage>();
+        var report = Clinic.Bot.Safety.Evaluation.SafetyEvaluation.Evaluate(triage, items);
+        await output.WriteLineAsync(report.Format());
+        var latency = Clinic.Bot.Safety.Evaluation.SafetyEvaluation.MeasureLatency(triage, items.Select(i => i.Text).ToList(), rounds: 5);
+        await output.WriteLineAsync($"triage latency: p50 {latency.P50Microseconds:F0} us, p99 {latency.P99Microseconds:F0} us (n={latency.Samples})");
         return 0;
     }
 }
