@@ -11,7 +11,9 @@ using Clinic.Bot.Turns;
 if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
+// Run from the repository root (dotnet run) or anywhere else, the pages are the ones built next to the binary.
+var webRoot = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = webRoot });
 builder.AddKnowledge();
 builder.AddSafety();
 builder.AddStorage();
