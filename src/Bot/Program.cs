@@ -1,8 +1,10 @@
 using Clinic.Bot.Bot;
 using Clinic.Bot.Cli;
+using Clinic.Bot.Escalation;
 using Clinic.Bot.Knowledge;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Safety;
+using Clinic.Bot.Staff;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Turns;
 
@@ -15,9 +17,11 @@ builder.AddSafety();
 builder.AddStorage();
 builder.AddTurns();
 builder.AddBot();
+builder.AddEscalation();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapStaff();
 await app.RunAsync();
 return 0;
 
