@@ -13,6 +13,7 @@ internal sealed partial class EscalationDispatcher(
     IEscalationStore store,
     IEnumerable<IEscalationSink> sinks,
     EscalationSignal signal,
+    CrisisReminders reminders,
     IOptions<EscalationOptions> options,
     TimeProvider time,
     ILogger<EscalationDispatcher> logger) : BackgroundService
@@ -77,7 +78,7 @@ internal sealed partial class EscalationDispatcher(
         var rescheduled = false;
         if (now >= _nextCrisisCheck)
         {
-            rescheduled = await ScheduleCrisisRemindersAsync(now, cancellationToken);
+            rescheduled = await reminders.ScheduleAsync(now, _sinks.Keys, cancellationToken);
             _nextCrisisCheck = now + o.CrisisCheckInterval;
             Interlocked.Increment(ref _crisisChecks);
         }
@@ -85,25 +86,6 @@ internal sealed partial class EscalationDispatcher(
         var claimed = await store.ClaimDueDeliveriesAsync(_workerId, o.BatchSize, o.Lease, now, cancellationToken);
         await Task.WhenAll(claimed.Select(c => DeliverAsync(c, cancellationToken)));
         return rescheduled || claimed.Count == o.BatchSize;
-    }
-
-    private async Task<bool> ScheduleCrisisRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var o = options.Value;
-        var onCall = o.CrisisResendSinks.Count == 0 ? _sinks.Keys.ToHashSet() : o.CrisisResendSinks.ToHashSet(StringComparer.Ordinal);
-        var any = false;
-        foreach (var escalation in await store.FindUnacknowledgedAsync(EscalationKinds.Crisis, now - o.CrisisAckTimeout, cancellationToken))
-        {
-            foreach (var delivery in escalation.Deliveries.Where(d => onCall.Contains(d.Sink)))
-            {
-                if (await store.ScheduleResendAsync(escalation.Id, delivery.Sink, now, cancellationToken))
-                {
-                    any = true;
-                    LogCrisisResend(escalation.Id, delivery.Sink, o.CrisisAckTimeout);
-                }
-            }
-        }
-        return any;
     }
 
     private async Task DeliverAsync(ClaimedDelivery claim, CancellationToken stoppingToken)
@@ -188,28 +170,4 @@ internal sealed partial class EscalationDispatcher(
     };
 
     private static string Truncate(string value) => value.Length <= 300 ? value : value[..300];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No staff sink is configured (Escalation:Teams, Escalation:Email, Escalation:Webhook): escalations are only visible on /staff.")]
-    private partial void LogNoSinks();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Escalation outbox unreachable ({Failures} in a row): {Reason}; looking again in {Wait}")]
-    private partial void LogStoreFailure(int failures, TimeSpan wait, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Crisis escalation {EscalationId} not acknowledged within {Timeout}: sending it again to {Sink}")]
-    private partial void LogCrisisResend(string escalationId, string sink, TimeSpan timeout);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {EscalationId} has a delivery to sink {Sink}, which is not configured on this instance")]
-    private partial void LogUnknownSink(string escalationId, string sink);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation {EscalationId} delivered to {Sink} (attempt {Attempt})")]
-    private partial void LogDelivered(string escalationId, string sink, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {EscalationId} to {Sink}: attempt {Attempt} failed ({Reason}); next attempt in {Wait}")]
-    private partial void LogRetry(string escalationId, string sink, int attempt, string reason, TimeSpan wait);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Escalation {EscalationId} ({Kind}) could NOT be delivered to {Sink}; gave up after {Attempts} attempt(s): {Reason}. Staff must check /staff.")]
-    private partial void LogGaveUp(string escalationId, string kind, string sink, int attempts, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the outcome of escalation {EscalationId} to {Sink} ({Error}); the claim will expire and it is retried")]
-    private partial void LogMarkFailed(string escalationId, string sink, string error);
 }

@@ -42,6 +42,7 @@ public static class EscalationSetup
         services.TryAddSingleton<IEscalationSignal>(sp => sp.GetRequiredService<EscalationSignal>());
         services.TryAddSingleton<EscalationStatusService>();
         services.TryAddSingleton<StaffActionHandler>();
+        services.TryAddSingleton<CrisisReminders>();
         services.TryAddSingleton<EscalationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationDispatcher>());
 

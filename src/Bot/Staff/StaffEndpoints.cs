@@ -56,7 +56,7 @@ public static partial class StaffEndpoints
         var o = Options(context);
         var user = await StaffAccess.ReadAsync(context);
         return user is null
-            ? Results.Json(new { signedIn = false, key = o.KeyEnabled, entra = o.EntraEnabled }, statusCode: StatusCodes.Status401Unauthorized)
+            ? Results.Json(new { signedIn = false, key = o.KeyEnabled, entra = o.EntraEnabled })
             : Results.Json(new { signedIn = true, name = user.Name, method = user.Method, key = o.KeyEnabled, entra = o.EntraEnabled });
     }
 

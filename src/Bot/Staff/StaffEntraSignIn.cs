@@ -17,6 +17,7 @@ internal static class StaffEntraSignIn
     public const string CookieScheme = "StaffEntraCookie";
     public const string OidcScheme = "StaffEntra";
     public const string CallbackPath = "/staff/signin-oidc";
+    public const string FailedRedirect = "/staff/?signin=failed";
 
     public static void Register(IServiceCollection services, StaffOptions o)
     {
@@ -65,6 +66,22 @@ internal static class StaffEntraSignIn
                 oidc.Scope.Add("profile");
                 oidc.TokenValidationParameters.NameClaimType = "name";
                 oidc.TokenValidationParameters.RoleClaimType = "roles";
+                oidc.Events.OnTokenValidated = context =>
+                {
+                    if (!string.IsNullOrWhiteSpace(o.RequiredRole) && context.Principal?.HasClaim("roles", o.RequiredRole) != true)
+                        context.Fail("The account lacks the required app role.");
+                    return Task.CompletedTask;
+                };
+
+                // A refused or broken sign-in goes back to the page with a flag, not to an error page.
+                oidc.Events.OnRemoteFailure = context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clinic.Bot.Staff")
+                        .LogWarning("Staff Entra ID sign-in refused: {Reason}", context.Failure?.GetType().Name ?? "unknown");
+                    context.Response.Redirect(FailedRedirect);
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
     }
 

@@ -191,4 +191,61 @@ public sealed class EscalationDeliveryTests : EscalationTestBase
         Assert.False(WebhookSignature.Verify("secret", "{\"id\":\"esc_2\"}"u8, signature));
         Assert.False(WebhookSignature.Verify("secret", body, null));
     }
+
+    [Fact]
+    public async Task NewEscalationWakesTheDispatcherWithoutWaitingForThePoll()
+    {
+        var webhook = Own(await WebhookReceiver.StartNewAsync());
+        var settings = EscalationHost.Sinks(EscalationHost.Settings(DatabasePath), null, null, webhook);
+        settings["Escalation:PollInterval"] = "01:00:00";
+        var host = await StartHostAsync(settings);
+        await Eventually.TrueAsync(() => host.Dispatcher.CrisisChecks >= 1, "the dispatcher made its first look and went to sleep");
+
+        var id = await host.RaiseAsync();
+
+        await host.AllDeliveredAsync(id);
+        Assert.Single(webhook.Alerts);
+    }
+
+    [Fact]
+    public async Task ReceiverThatProcessedTheAlertButAnsweredTooLateSeesTheRetryAsTheSameAlert()
+    {
+        var webhook = Own(await WebhookReceiver.StartNewAsync());
+        webhook.Script.Enqueue(async context =>
+        {
+            // Accepted, but the answer comes after the sender has given up waiting.
+            webhook.Alerts.TryAdd(context.Request.Headers["Idempotency-Key"].ToString(), default);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        });
+        var settings = EscalationHost.Sinks(EscalationHost.Settings(DatabasePath), null, null, webhook);
+        settings["Escalation:Webhook:Timeout"] = "00:00:00.300";
+        var host = await StartHostAsync(settings);
+
+        var id = await host.RaiseAsync();
+        await host.AllDeliveredAsync(id);
+
+        Assert.Equal(2, webhook.Requests.Count);
+        Assert.All(webhook.Requests, r => Assert.Equal(id, r.IdempotencyKey));
+        Assert.Equal([id], webhook.Alerts.Keys);
+        Assert.Contains("webhook did not answer within", host.Logs.All);
+    }
+
+    [Fact]
+    public async Task DeliveryForASinkNoInstanceHasIsRetriedForOthersThenGivenUp()
+    {
+        var webhook = Own(await WebhookReceiver.StartNewAsync());
+        var settings = EscalationHost.Sinks(EscalationHost.Settings(DatabasePath), null, null, webhook);
+        settings["Escalation:MaxAttempts"] = "2";
+        var host = await StartHostAsync(settings);
+
+        var id = await host.RaiseAsync(sinks: ["webhook", "pager"]);
+        await Eventually.TrueAsync(async () => (await host.EscalationAsync(id)).Deliveries.Single(d => d.Sink == "pager") is { Status: DeliveryStatus.Failed, NextAttemptAt: null },
+            "the pager delivery is given up");
+
+        var deliveries = (await host.EscalationAsync(id)).Deliveries.ToDictionary(d => d.Sink);
+        Assert.Equal(DeliveryStatus.Delivered, deliveries["webhook"].Status);
+        Assert.Equal((2, "sink not configured on this instance"), (deliveries["pager"].Attempts, deliveries["pager"].LastError));
+        Assert.Contains($"Escalation {id} has a delivery to sink pager, which is not configured on this instance", host.Logs.All);
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("to pager", StringComparison.Ordinal));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Clinic.Bot.Bot;
 using Clinic.Bot.Escalation;
@@ -89,7 +90,7 @@ internal sealed class EscalationHost : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<EscalationHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public static async Task<EscalationHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null, X509Certificate2? https = null)
     {
         var logs = new TestLogs();
         var server = await LocalServer.StartAsync(
@@ -113,12 +114,14 @@ internal sealed class EscalationHost : IAsyncDisposable
                 builder.Services.RemoveAll<IBotTurnHandler>();
                 builder.Services.AddSingleton<IBotTurnHandler, StaffCardTurnHandler>();
                 services?.Invoke(builder.Services);
-            });
+            },
+            https);
         return new EscalationHost(server, logs);
     }
 
     /// <summary>Stores an escalation the way a turn does (one transaction with the transcript), then wakes the dispatcher.</summary>
-    public async Task<string> RaiseAsync(string kind = EscalationKinds.Crisis, string text = "I want to end it all tonight", string? contactJson = null, DateTimeOffset? at = null)
+    public async Task<string> RaiseAsync(string kind = EscalationKinds.Crisis, string text = "I want to end it all tonight", string? contactJson = null, DateTimeOffset? at = null,
+        IReadOnlyList<string>? sinks = null)
     {
         var id = "esc_" + Guid.NewGuid().ToString("N");
         var conversation = "conv-" + Guid.NewGuid().ToString("N")[..12];
@@ -129,7 +132,7 @@ internal sealed class EscalationHost : IAsyncDisposable
         var turn = new TurnWrite(conversation, "webchat", "{}", null, now,
             [new TranscriptEntry(TranscriptRole.User, "what is ketamine therapy?", now, "a1"), new TranscriptEntry(TranscriptRole.Bot, "Ketamine therapy is...", now, null),
              new TranscriptEntry(TranscriptRole.User, text, now, "a2")],
-            [escalation], SinkNames);
+            [escalation], sinks ?? SinkNames);
         Assert.IsType<SaveResult.Saved>(await Conversations.SaveTurnAsync(turn));
         Services.GetRequiredService<IEscalationSignal>().Notify();
         return id;

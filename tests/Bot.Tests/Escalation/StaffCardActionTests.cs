@@ -112,6 +112,21 @@ public sealed class StaffCardActionTests : EscalationTestBase
     }
 
     [Fact]
+    public async Task CardThatCannotBeUpdatedStillRecordsTheActionAndAnswersWithTheNewCard()
+    {
+        var (id, thread, _) = await RaiseAndDeliverAsync();
+        for (var i = 0; i < 4; i++)
+            _teams.Script.Enqueue(Protocol.FakeConnector.Status(503));
+
+        var response = await PostAsync(Invoke(id, "acknowledge", thread));
+
+        Assert.Contains("Acknowledged by Nurse Kim", await response.Content.ReadAsStringAsync());
+        Assert.Equal(EscalationStatus.Acknowledged, (await _host.EscalationAsync(id)).Status);
+        Assert.Empty(_teams.Updated);
+        Assert.Contains($"Could not update the Teams card of escalation {id}", _host.Logs.All);
+    }
+
+    [Fact]
     public async Task UnknownEscalationAndMalformedActionsGetErrorBodies()
     {
         var missing = await PostAsync(Invoke("esc_does_not_exist", "acknowledge", EscalationHost.StaffChannel + ";messageid=1"));

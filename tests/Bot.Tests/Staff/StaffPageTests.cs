@@ -30,9 +30,9 @@ public sealed class StaffPageTests : EscalationTestBase
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/staff/api/escalations")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/staff/api/escalations/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Post(anonymous, $"/staff/api/escalations/{id}/acknowledge")).StatusCode);
-        var me = await anonymous.GetAsync("/staff/api/me");
-        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
-        Assert.True((await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetBoolean());
+        var me = await anonymous.GetFromJsonAsync<JsonElement>("/staff/api/me");
+        Assert.False(me.GetProperty("signedIn").GetBoolean());
+        Assert.True(me.GetProperty("key").GetBoolean());
 
         var wrong = await SignInAsync(anonymous, "not-the-key-at-all-0000", "Nurse Kim");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);

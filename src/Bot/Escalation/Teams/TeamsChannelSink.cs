@@ -28,6 +28,7 @@ internal sealed class TeamsChannelSink(ConnectorClient connector, IOptions<Escal
             var reminder = new Activity
             {
                 Type = ActivityTypes.Message,
+                Text = $"Reminder: {escalation.Kind} escalation {escalation.Id} is not acknowledged yet.",
                 Attachments = [EscalationCardBuilder.ToAttachment(EscalationCardBuilder.Build(escalation, o.StaffPageUrl, reminder: true))],
             };
             Check(await connector.SendToConversationAsync(t.ServiceUrl!, previous.ConversationId, reminder, cancellationToken));
@@ -39,6 +40,9 @@ internal sealed class TeamsChannelSink(ConnectorClient connector, IOptions<Escal
         var card = new Activity
         {
             Type = ActivityTypes.Message,
+
+            // Shown in notifications; ids and kind only, the visitor's words stay inside the card.
+            Text = $"New {escalation.Kind} escalation (priority {escalation.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture)}): {escalation.Id}",
             Attachments = [EscalationCardBuilder.ToAttachment(EscalationCardBuilder.Build(escalation, o.StaffPageUrl))],
         };
         var parameters = new ConversationParameters

@@ -59,6 +59,9 @@
       $("key-form").hidden = !me.key;
       $("entra-sign-in").hidden = !me.entra;
     }
+    if (new URLSearchParams(location.search).get("signin") === "failed") {
+      $("sign-in-error").textContent = "Sign-in failed, or your account may not use this page.";
+    }
   }
 
   async function signIn(event) {
