@@ -1,10 +1,18 @@
 using Clinic.Bot.Bot;
 using Clinic.Bot.Cli;
-using Clinic.Bot.DirectLine;
-using Clinic.Bot.Web;
+builder.AddDirectLine();
+builder.AddWebChat();
+builder.AddEscalation();
+
+var app = builder.Build();
+app.MapBotEndpoints();
+app.MapDirectLine();
+app.MapWebChat();
+app.MapStaff();
 using Clinic.Bot.Knowledge;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Safety;
+using Clinic.Bot.Staff;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Turns;
 
@@ -21,11 +29,13 @@ builder.AddTurns();
 builder.AddBot();
 builder.AddDirectLine();
 builder.AddWebChat();
+builder.AddEscalation();
 
 var app = builder.Build();
 app.MapBotEndpoints();
 app.MapDirectLine();
 app.MapWebChat();
+app.MapStaff();
 await app.RunAsync();
 return 0;
 

@@ -18,6 +18,7 @@ public sealed class BotActivityHandler(
     IEnumerable<IEscalationSink> sinks,
     ReplyBuilder replies,
     StaffActionHandler staffActions,
+    IEscalationSignal escalationSignal,
     TimeProvider time,
     IOptions<DialogOptions> dialogOptions,
     ILogger<BotActivityHandler> logger)
@@ -67,6 +68,8 @@ public sealed class BotActivityHandler(
                 var write = await BuildWriteAsync(activity, userText, stored, turn, cancellationToken);
                 if (await store.SaveTurnAsync(write, cancellationToken) is SaveResult.Saved)
                 {
+                    if (write.Escalations.Count > 0)
+                        escalationSignal.Notify();
                     foreach (var reply in turn.Replies)
                         await sender.SendAsync(replies.Build(activity, reply), cancellationToken);
                     return;
