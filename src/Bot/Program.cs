@@ -1,20 +1,14 @@
 using Clinic.Bot.Bot;
 using Clinic.Bot.Cli;
-builder.AddDirectLine();
-builder.AddWebChat();
-builder.AddEscalation();
-
-var app = builder.Build();
-app.MapBotEndpoints();
-app.MapDirectLine();
-app.MapWebChat();
-app.MapStaff();
+using Clinic.Bot.DirectLine;
+using Clinic.Bot.Escalation;
 using Clinic.Bot.Knowledge;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Safety;
 using Clinic.Bot.Staff;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Turns;
+using Clinic.Bot.Web;
 
 if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
