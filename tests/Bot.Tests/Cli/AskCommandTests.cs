@@ -123,3 +123,28 @@ public sealed class AskCommandTests
 
 [CollectionDefinition(nameof(CliCollection), DisableParallelization = true)]
 public sealed class CliCollection;
+
+[Collection(nameof(CliCollection))]
+public sealed class ManifestCommandTests
+{
+    [Fact]
+    public async Task BuildsTheTeamsPackageAndRefusesABadAppId()
+    {
+        var root = Directory.GetParent(AppContext.BaseDirectory)!;
+        while (!File.Exists(Path.Combine(root.FullName, "package.json")))
+            root = root.Parent!;
+        var zip = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.zip");
+        var folder = Path.Combine(root.FullName, "manifest");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var ok = await CommandLine.RunAsync(["manifest", "--app-id", "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "--domain", "bot.example.org", "--folder", folder, "--out", zip], TextReader.Null, output, error);
+        var bad = await CommandLine.RunAsync(["manifest", "--app-id", "not-a-guid", "--domain", "bot.example.org", "--folder", folder, "--out", zip + "2"], TextReader.Null, output, error);
+
+        Assert.Equal(0, ok);
+        Assert.True(File.Exists(zip));
+        Assert.Equal(1, bad);
+        Assert.Contains("GUID", error.ToString());
+        File.Delete(zip);
+    }
+}
