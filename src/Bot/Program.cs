@@ -3,6 +3,7 @@ using Clinic.Bot.Cli;
 using Clinic.Bot.DirectLine;
 using Clinic.Bot.Escalation;
 using Clinic.Bot.Knowledge;
+using Clinic.Bot.Operations;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Safety;
 using Clinic.Bot.Staff;
@@ -24,12 +25,14 @@ builder.AddBot();
 builder.AddDirectLine();
 builder.AddWebChat();
 builder.AddEscalation();
+builder.AddOperations();
 
 var app = builder.Build();
 app.MapBotEndpoints();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapStaff();
+app.MapHealth();
 await app.RunAsync();
 return 0;
 

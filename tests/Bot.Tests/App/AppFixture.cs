@@ -34,6 +34,7 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Knowledge:IndexPath", Path.Combine(Folder, "knowledge.index"));
             web.UseSetting("Storage:Sqlite:Path", DatabasePath);
             web.UseSetting("Storage:Retention:Enabled", "false");
+            web.UseSetting("urls", "http://127.0.0.1:0");
             web.UseSetting("DirectLine:TokenSigningKey", Convert.ToBase64String(new byte[32]));
         });
         _factory.UseKestrel(0);

@@ -1,0 +1,11 @@
+using Clinic.Knowledge.Indexing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Clinic.Bot.Operations;
+
+/// <summary>Ready only once the knowledge index is in memory: before that a question would wait for the build.</summary>
+internal sealed class IndexHealthCheck(KnowledgeIndexProvider provider) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(provider.IsLoaded ? HealthCheckResult.Healthy("index loaded") : HealthCheckResult.Unhealthy("index not loaded yet"));
+}

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Clinic.Bot.Operations;
+
+public static class OperationsSetup
+{
+    /// <summary>Health checks: the index (here) and the store (registered by AddStorage) decide readiness.</summary>
+    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("knowledge-index", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary><c>/healthz</c>: the process answers (with its working set, for the load tool). <c>/readyz</c>: index loaded and store reachable.</summary>
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Json(new { status = "live", workingSetBytes = Process.GetCurrentProcess().WorkingSet64 }));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}
