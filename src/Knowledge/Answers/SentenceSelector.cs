@@ -46,7 +46,7 @@ internal static class SentenceSelector
         {
             if (chosen.Count >= limit)
                 break;
-            if (!chosen.Contains(s) && score >= 0.9 * bestScore && !NearDuplicate(index, chosen, s))
+            if (!chosen.Contains(s) && score >= 0.8 * bestScore && !NearDuplicate(index, chosen, s))
                 chosen.Add(s);
         }
         return chosen.OrderBy(s => index.Sentences[s].DocumentId, StringComparer.Ordinal).ThenBy(s => s).ToList();
