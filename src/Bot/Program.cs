@@ -26,10 +26,15 @@ builder.AddDirectLine();
 builder.AddWebChat();
 builder.AddEscalation();
 builder.AddOperations();
+builder.AddRateLimits();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseRateLimiter();
 app.MapBotEndpoints();
-app.MapDirectLine();
+var directLine = app.MapDirectLine();
+directLine.PostActivity.RequireRateLimiting(RateLimiting.PerConversation);
+directLine.WebsiteToken.RequireRateLimiting(RateLimiting.PerClient);
 app.MapWebChat();
 app.MapStaff();
 app.MapHealth();

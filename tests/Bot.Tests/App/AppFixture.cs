@@ -10,11 +10,14 @@ namespace Clinic.Bot.Tests.App;
 /// The whole app as Program.cs builds it (real model, real corpus, a real SQLite file), listening on a random
 /// loopback port with Kestrel. One per test class; the database file outlives a restart within the class.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("app-").FullName;
+
+    /// <summary>Settings a derived fixture adds on top of the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
     public string DatabasePath => Path.Combine(Folder, "bot.db");
 
@@ -35,6 +38,8 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Storage:Sqlite:Path", DatabasePath);
             web.UseSetting("Storage:Retention:Enabled", "false");
             web.UseSetting("urls", "http://127.0.0.1:0");
+            foreach (var (key, value) in ExtraSettings)
+                web.UseSetting(key, value);
             web.UseSetting("DirectLine:TokenSigningKey", Convert.ToBase64String(new byte[32]));
         });
         _factory.UseKestrel(0);

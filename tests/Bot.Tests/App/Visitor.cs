@@ -11,6 +11,8 @@ public sealed class Visitor(HttpClient http, string conversationId, string token
 
     public string ConversationId => conversationId;
 
+    public string Token => token;
+
     /// <summary>Sends a message and returns the bot's message replies to it (typing left out).</summary>
     public async Task<List<JsonObject>> AskAsync(string text) =>
         await SendAsync(new { type = "message", from = new { id = "visitor" }, text });
