@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Clinic.Knowledge;
+using Clinic.Knowledge.Ingestion;
 using Clinic.Knowledge.Retrieval;
 
 namespace Clinic.Bot.Cli;
 
 /// <summary>Retrieval and answer quality over a question set: recall@1/@3, MRR, answered, grounded and declined rates.</summary>
-internal sealed partial class AnswerEvaluation
+internal sealed class AnswerEvaluation
 {
     private readonly List<string> _failures = [];
     private int _answerable, _outOfScope, _hit1, _hit3, _answered, _grounded, _declined;
@@ -20,7 +20,9 @@ internal sealed partial class AnswerEvaluation
     {
         var (answer, retrieval) = await knowledge.AnswerWithPassagesAsync(item.Question, ct);
         var unknown = retrieval is null ? "" : string.Join(',', retrieval.Query.Terms.Where(t => !index.Bm25.Contains(t)));
-        Features.Add($"{(item.IsAnswerable ? "A" : "O")}\t{answer.Confidence:F3}\t{answer.Coverage:F3}\t{(answer.Answered ? 1 : 0)}\t{FirstHit(item, retrieval)}\t{(answer.Answered && (Contains(item, answer.Text) || answer.Citations.Any(c => Contains(item, c.Quote))) ? 1 : 0)}\t{item.Question}\t{unknown}");
+        var rank = FirstHit(item, retrieval);
+        var grounded = answer.Answered && (Contains(item, answer.Text) || answer.Citations.Any(c => Contains(item, c.Quote)));
+        Features.Add($"{(item.IsAnswerable ? "A" : "O")}\t{answer.Confidence:F3}\t{answer.Coverage:F3}\t{(answer.Answered ? 1 : 0)}\t{rank}\t{(grounded ? 1 : 0)}\t{item.Question}\t{unknown}");
         if (!item.IsAnswerable)
         {
             _outOfScope++;
@@ -31,12 +33,10 @@ internal sealed partial class AnswerEvaluation
             return;
         }
         _answerable++;
-        var rank = FirstHit(item, retrieval);
         if (rank == 1) _hit1++;
         if (rank is >= 1 and <= 3) _hit3++;
         if (rank > 0) _reciprocalRanks += 1.0 / rank;
         if (answer.Answered) _answered++;
-        var grounded = answer.Answered && (Contains(item, answer.Text) || answer.Citations.Any(c => Contains(item, c.Quote)));
         if (grounded)
             _grounded++;
         else
@@ -75,10 +75,7 @@ internal sealed partial class AnswerEvaluation
         return item.Evidence?.Any(e => haystack.Contains(Collapse(e), StringComparison.OrdinalIgnoreCase)) == true;
     }
 
-    private static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
+    private static string Collapse(string s) => Whitespace.Collapse(s);
 
     private static string Shorten(string s) => Collapse(s) is var c && c.Length > 140 ? c[..140] + "…" : c;
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

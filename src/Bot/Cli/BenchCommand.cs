@@ -13,8 +13,8 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct)
     {
-        var rounds = ArgValue(args, "--rounds") is { } r && int.TryParse(r, out var n) ? n : 20;
-        var questionsPath = ArgValue(args, "--questions") ?? "eval/questions-dev.jsonl";
+        var rounds = CliArgs.Value(args, "--rounds") is { } r && int.TryParse(r, out var n) ? n : 20;
+        var questionsPath = CliArgs.Value(args, "--questions") ?? "eval/questions-dev.jsonl";
         var questions = File.Exists(questionsPath)
             ? File.ReadLines(questionsPath).Where(l => l.Trim().Length > 0)
                 .Select(l => System.Text.Json.JsonSerializer.Deserialize<EvalItem>(l)?.Question).OfType<string>().ToList()
@@ -57,13 +57,6 @@ internal static class BenchCommand
     }
 
     private static string Line(string name, List<double> sorted) =>
-        $"{name}: p50 {Percentile(sorted, 0.50):F2} ms, p99 {Percentile(sorted, 0.99):F2} ms, max {sorted[^1]:F2} ms (n={sorted.Count})";
+        $"{name}: p50 {CliArgs.Percentile(sorted, 0.50):F2} ms, p99 {CliArgs.Percentile(sorted, 0.99):F2} ms, max {sorted[^1]:F2} ms (n={sorted.Count})";
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static string? ArgValue(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

@@ -36,7 +36,7 @@ internal static class CorpusCommand
 
     private static string OneLine(string s)
     {
-        var line = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var line = Whitespace.Collapse(s);
         return line.Length > 160 ? line[..160] + "…" : line;
     }
 }

@@ -15,10 +15,10 @@ internal static class LoadCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var url = Arg(args, "--url") ?? "http://127.0.0.1:5000";
-        var conversations = int.TryParse(Arg(args, "--conversations"), out var c) ? c : 50;
-        var seconds = double.TryParse(Arg(args, "--seconds"), out var s) ? s : 30;
-        var questions = Arg(args, "--questions") is { } path && File.Exists(path)
+        var url = CliArgs.Value(args, "--url") ?? "http://127.0.0.1:5000";
+        var conversations = int.TryParse(CliArgs.Value(args, "--conversations"), out var c) ? c : 50;
+        var seconds = double.TryParse(CliArgs.Value(args, "--seconds"), out var s) ? s : 30;
+        var questions = CliArgs.Value(args, "--questions") is { } path && File.Exists(path)
             ? File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)?["question"]?.GetValue<string>()).OfType<string>().ToArray()
             : ["What are the side effects of ketamine?", "How long does an infusion take?", "Is ketamine covered by insurance?", "what is KAP"];
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || !(baseUri.IsLoopback))
@@ -65,14 +65,12 @@ internal static class LoadCommand
         await output.WriteLineAsync($"conversations: {conversations}, duration: {clock.Elapsed.TotalSeconds:F1} s, turns: {turns}, errors: {errors.Sum()}");
         await output.WriteLineAsync($"throughput: {turns / clock.Elapsed.TotalSeconds:F0} turns/s");
         if (turns > 0)
-            await output.WriteLineAsync($"latency: p50 {P(all, 0.50):F1} ms, p95 {P(all, 0.95):F1} ms, p99 {P(all, 0.99):F1} ms, max {all[^1]:F1} ms");
+            await output.WriteLineAsync($"latency: p50 {CliArgs.Percentile(all, 0.50):F1} ms, p95 {CliArgs.Percentile(all, 0.95):F1} ms, p99 {CliArgs.Percentile(all, 0.99):F1} ms, max {all[^1]:F1} ms");
         var endMemory = await ReadWorkingSetAsync(http, ct);
         if (startMemory is not null && endMemory is not null)
             await output.WriteLineAsync($"server working set: {startMemory / 1048576.0:F0} MiB before, {endMemory / 1048576.0:F0} MiB after");
         return errors.Sum() == 0 ? 0 : 1;
     }
-
-    private static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static async Task<long?> ReadWorkingSetAsync(HttpClient http, CancellationToken ct)
     {
@@ -85,12 +83,6 @@ internal static class LoadCommand
         {
             return null;
         }
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     /// <summary>One visitor: a token, a conversation, and a watermark to poll from.</summary>

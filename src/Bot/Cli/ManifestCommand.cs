@@ -7,15 +7,15 @@ internal static class ManifestCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var appId = Arg(args, "--app-id");
-        var domain = Arg(args, "--domain");
+        var appId = CliArgs.Value(args, "--app-id");
+        var domain = CliArgs.Value(args, "--domain");
         if (appId is null || domain is null)
         {
             await error.WriteLineAsync("Usage: manifest --app-id <Bot:MicrosoftAppId> --domain <bot host name> [--folder manifest] [--out manifest/build/clinic-faq.zip]");
             return 2;
         }
-        var folder = Arg(args, "--folder") ?? "manifest";
-        var zip = Arg(args, "--out") ?? Path.Combine(folder, "build", "clinic-faq.zip");
+        var folder = CliArgs.Value(args, "--folder") ?? "manifest";
+        var zip = CliArgs.Value(args, "--out") ?? Path.Combine(folder, "build", "clinic-faq.zip");
         var result = await new ManifestPackager().BuildAsync(folder, appId, domain, zip, ct);
         foreach (var warning in result.Warnings)
             await error.WriteLineAsync("warning: " + warning);
@@ -26,11 +26,5 @@ internal static class ManifestCommand
         }
         await output.WriteLineAsync($"Teams app package written to {result.PackagePath}");
         return 0;
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
