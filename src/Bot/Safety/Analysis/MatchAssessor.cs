@@ -35,7 +35,8 @@ internal sealed class MatchAssessor(Lexicon lexicon)
             return Verdict.Mention;
         }
 
-        if (rule.PastIsHistory && facts.DistantPastSentence[stream.Tokens[hit.Start].Sentence])
+        // "I used to self-harm years ago" is history; "I used to, and started again" is not.
+        if (rule.PastIsHistory && facts.DistantPastSentence[stream.Tokens[hit.Start].Sentence] && !_shape.HasResumedCue(stream, hit.Start))
         {
             return Verdict.Mention;
         }

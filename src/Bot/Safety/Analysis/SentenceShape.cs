@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Clinic.Bot.Safety.Matching;
 using Clinic.Bot.Safety.Terms;
 
@@ -114,12 +115,17 @@ internal sealed class SentenceShape(Lexicon lexicon)
         return false;
     }
 
-    public bool HasPresentCue(TokenStream stream, int index)
+    public bool HasPresentCue(TokenStream stream, int index) => SentenceHasAny(stream, index, lexicon.PresentCues);
+
+    /// <summary>True when the sentence says a past behaviour came back ("again", "relapsed"), so it is not history.</summary>
+    public bool HasResumedCue(TokenStream stream, int index) => SentenceHasAny(stream, index, lexicon.ResumedCues);
+
+    private static bool SentenceHasAny(TokenStream stream, int index, FrozenSet<string> words)
     {
         var sentence = stream.SentenceOf(index);
         for (var p = sentence.Start; p < sentence.End; p++)
         {
-            if (lexicon.PresentCues.Contains(stream[p]))
+            if (words.Contains(stream[p]))
             {
                 return true;
             }

@@ -26,6 +26,7 @@ internal sealed class Lexicon
     public required FrozenSet<string> HypotheticalVerbsContraindication { get; init; }
     public required FrozenSet<string> HypotheticalVerbsCrisis { get; init; }
     public required FrozenSet<string> PresentCues { get; init; }
+    public required FrozenSet<string> ResumedCues { get; init; }
     public required PatternSet<string> DistantPast { get; init; }
     public required FrozenSet<string> QuestionStarters { get; init; }
     public required FrozenSet<string> Fillers { get; init; }

@@ -37,6 +37,7 @@ internal sealed class LexiconCompiler(List<string> errors)
             HypotheticalVerbsContraindication = Set("hypotheticalVerbsContraindication", d.HypotheticalVerbsContraindication),
             HypotheticalVerbsCrisis = Set("hypotheticalVerbsCrisis", d.HypotheticalVerbsCrisis),
             PresentCues = Set("presentCues", d.PresentCues),
+            ResumedCues = Set("resumedCues", d.ResumedCues),
             DistantPast = PhraseSet("distantPast", d.DistantPast),
             QuestionStarters = Set("questionStarters", d.QuestionStarters),
             Fillers = Set("fillers", d.Fillers),

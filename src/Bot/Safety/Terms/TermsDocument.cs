@@ -51,6 +51,7 @@ internal sealed record LexiconDocument(
     IReadOnlyList<string> HypotheticalVerbsContraindication,
     IReadOnlyList<string> HypotheticalVerbsCrisis,
     IReadOnlyList<string> PresentCues,
+    IReadOnlyList<string> ResumedCues,
     IReadOnlyList<string> DistantPast,
     IReadOnlyList<string> QuestionStarters,
     IReadOnlyList<string> Fillers,
