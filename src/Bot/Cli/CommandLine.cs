@@ -8,7 +8,7 @@ namespace Clinic.Bot.Cli;
 /// <summary>The command-line face of the service: the same pipeline as chat, with no web host.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["ask", "eval", "index", "corpus", "bench", "load", "manifest"];
+    private static readonly string[] Commands = ["ask", "eval", "index", "corpus", "bench", "load", "manifest", "train-safety-net"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -16,6 +16,8 @@ public static class CommandLine
     {
         if (args[0] == "load")
             return await LoadCommand.RunAsync(args[1..], output, error, CancellationToken.None);
+        if (args[0] == "train-safety-net")
+            return await TrainSafetyNetCommand.RunAsync(args[1..], output, error);
         if (args[0] == "manifest")
             return await ManifestCommand.RunAsync(args[1..], output, error, CancellationToken.None);
         using var host = BuildHost();

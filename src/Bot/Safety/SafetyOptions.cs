@@ -8,6 +8,12 @@ public sealed class SafetyOptions
     /// <summary>Path of safety-terms.json; empty means <see cref="SafetyTerms.DefaultPath"/>.</summary>
     public string? TermsPath { get; set; }
 
+    /// <summary>Consult the semantic crisis net when the rules find nothing (it can only raise a message to crisis).</summary>
+    public bool SafetyNetEnabled { get; set; } = true;
+
+    /// <summary>Path of crisis-net.json; empty means <see cref="CrisisSafetyNet.DefaultPath"/>.</summary>
+    public string? SafetyNetPath { get; set; }
+
     /// <summary>ISO 3166 region used for phone numbers without a country code and for crisis resources.</summary>
     public string DefaultRegion { get; set; } = "US";
 

@@ -1,4 +1,6 @@
 using Clinic.Bot.Safety.Contact;
+using Clinic.Knowledge.Embeddings;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,14 @@ public static class SafetyServiceCollectionExtensions
             .PostConfigure(o => o.CrisisResources.TryAdd("US", [.. SafetyOptions.UsCrisisResources]))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SafetyOptions>, SafetyOptionsValidator>();
-        services.AddSingleton(sp => new SafetyTriage(SafetyTerms.Load(sp.GetRequiredService<IOptions<SafetyOptions>>().Value.TermsPath)));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SafetyOptions>>().Value;
+            // Always the local encoder: the net was trained on its vectors, whatever embeddings retrieval uses.
+            var encoder = sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() as UniversalSentenceEncoder ?? new UniversalSentenceEncoder();
+            var net = o.SafetyNetEnabled ? CrisisSafetyNet.Load(encoder, o.SafetyNetPath) : null;
+            return new SafetyTriage(SafetyTerms.Load(o.TermsPath), net);
+        });
         services.AddSingleton<SafetyMessages>();
         services.AddSingleton<PhoneContactRecognizer>();
         services.AddSingleton<EmailContactRecognizer>();

@@ -1,20 +1,29 @@
 using Clinic.Bot.Safety.Analysis;
+using Clinic.Knowledge.Embeddings;
 
 namespace Clinic.Bot.Safety;
 
 /// <summary>
 /// Deterministic safety triage, run on every visitor message before retrieval. Pure and thread-safe: register it as
-/// a singleton. Crisis beats contraindication beats informational.
+/// a singleton. Crisis beats contraindication beats informational. The rules decide; the optional
+/// <see cref="CrisisSafetyNet"/> may only raise a message the rules left at none to crisis.
 /// </summary>
-public sealed class SafetyTriage(SafetyTerms terms)
+public sealed class SafetyTriage(SafetyTerms terms, CrisisSafetyNet? safetyNet = null)
 {
     private readonly TriageAnalyzer _analyzer = new(terms ?? throw new ArgumentNullException(nameof(terms)));
 
-    /// <summary>Triage using the terms file next to the application.</summary>
-    public static SafetyTriage LoadDefault() => new(SafetyTerms.Load());
+    /// <summary>Triage with the terms file and the crisis safety net next to the application.</summary>
+    public static SafetyTriage LoadDefault() => new(SafetyTerms.Load(), CrisisSafetyNet.Load(new UniversalSentenceEncoder()));
+
+    /// <summary>True when the semantic crisis net is consulted.</summary>
+    public bool HasSafetyNet => safetyNet is not null;
 
     /// <summary>Classifies one message. Never throws on any input (null, huge, invalid Unicode).</summary>
-    public TriageResult Classify(string? text) => _analyzer.Classify(text);
+    public TriageResult Classify(string? text)
+    {
+        var result = _analyzer.Classify(text);
+        return result.Level == TriageLevel.None && safetyNet?.Assess(text) is { } hinted ? hinted : result;
+    }
 
     /// <summary>
     /// Classifies a message within a conversation: risk stated earlier stays in force. Pass the result stored for the

@@ -31,8 +31,19 @@ public sealed class DevSetTests(ITestOutputHelper output)
         Assert.True(Report.Value.ContraindicationEscalationRecall >= 0.95, Report.Value.Format());
 
     [Fact]
-    public void NoBenignMessageEscalates() =>
-        Assert.True(Report.Value.BenignEscalations == 0, Report.Value.Format());
+    public void TheRulesEscalateNoBenignMessage()
+    {
+        var rulesOnly = SafetyEvaluation.Evaluate(new SafetyTriage(SafetyTerms.Load()), SafetyEvaluation.ReadJsonl(SafetyFixture.RepoFile("eval/safety-dev.jsonl")));
+        Assert.True(rulesOnly.BenignEscalations == 0, rulesOnly.Format());
+    }
+
+    [Fact]
+    public void TheSafetyNetRaisesAtMostOnePercentOfBenignMessages()
+    {
+        // The net trades a few false alarms on hint-like benign messages for recall on hints the rules cannot name.
+        var benign = SafetyEvaluation.ReadJsonl(SafetyFixture.RepoFile("eval/safety-dev.jsonl")).Count(i => i.Label <= TriageLevel.Informational);
+        Assert.True(Report.Value.BenignEscalations <= benign / 100, Report.Value.Format());
+    }
 
     [Fact]
     public void ReportsTriageLatencyOverTheDevSet()

@@ -1,0 +1,44 @@
+using Clinic.Bot.Safety;
+using Clinic.Bot.Safety.Evaluation;
+using Clinic.Bot.Safety.Semantic;
+using Clinic.Bot.Safety.Text;
+using Clinic.Knowledge.Embeddings;
+
+namespace Clinic.Bot.Cli;
+
+/// <summary>
+/// <c>train-safety-net [data.jsonl ...] [--out crisis-net.json]</c>: retrains the crisis safety net's weights from
+/// labelled sets, keeping the reviewed knobs (threshold, explicit words) of the existing file. The defaults are the
+/// triage dev set and in-domain negatives (every corpus sentence and every FAQ question, none of them a disclosure).
+/// </summary>
+internal static class TrainSafetyNetCommand
+{
+    public static readonly string[] DefaultData = ["eval/safety-dev.jsonl", "eval/safety-net-negatives.jsonl"];
+    public const string DefaultOut = "src/Bot/Safety/crisis-net.json";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var outPath = CliArgs.Value(args, "--out") ?? DefaultOut;
+        var given = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var data = given.Length > 0 ? given : DefaultData;
+        if (data.FirstOrDefault(f => !File.Exists(f)) is { } missing || !File.Exists(outPath))
+        {
+            await error.WriteLineAsync($"Error: needs the labelled sets ({string.Join(", ", data)}) and the existing model file for its settings ({outPath}); run from the repository root.");
+            return 2;
+        }
+        var existing = CrisisNetModel.Load(outPath);
+        var items = data.SelectMany(SafetyEvaluation.ReadJsonl).ToList();
+        using var encoder = new UniversalSentenceEncoder();
+        var model = Train(existing, items, encoder, string.Join(" + ", data.Select(Path.GetFileName)));
+        model.Save(outPath);
+        await output.WriteLineAsync($"Trained on {items.Count} messages ({items.Count(i => i.Label == TriageLevel.Crisis)} crisis); wrote {outPath}.");
+        return 0;
+    }
+
+    internal static CrisisNetModel Train(CrisisNetModel settings, IReadOnlyList<LabelledMessage> items, UniversalSentenceEncoder encoder, string trainedOn)
+    {
+        var vectors = encoder.Embed(items.Select(i => TextNormalizer.Normalize(i.Text)).ToList());
+        var (weights, bias) = CrisisNetTrainer.Train(vectors, items.Select(i => i.Label == TriageLevel.Crisis).ToList());
+        return settings with { EmbeddingModel = UniversalSentenceEncoder.ModelId, TrainedOn = trainedOn, Weights = weights, Bias = bias };
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Clinic.Bot.Safety.Semantic;
+using Clinic.Bot.Safety.Text;
+using Clinic.Knowledge.Embeddings;
+
+namespace Clinic.Bot.Safety;
+
+/// <summary>
+/// The second line of crisis triage. The rules handle what people say outright, with negation and idioms; people in
+/// crisis often only hint ("I won't need my appointments after this weekend", "I've been holding the bottle all night").
+/// This net scores each sentence's meaning with a small linear model over sentence embeddings, and is consulted only
+/// when the rules found nothing and the message uses none of the explicit words the rules already judged. It can only
+/// raise a message to crisis, never lower a verdict. Deterministic: same text, same answer.
+/// </summary>
+public sealed partial class CrisisSafetyNet
+{
+    private readonly CrisisNetModel _model;
+    private readonly UniversalSentenceEncoder _encoder;
+    private readonly Regex _explicit;
+
+    private CrisisSafetyNet(CrisisNetModel model, UniversalSentenceEncoder encoder)
+    {
+        if (model.Weights.Length != UniversalSentenceEncoder.Dimensions || model.EmbeddingModel != UniversalSentenceEncoder.ModelId)
+            throw new SafetyTermsException($"The crisis safety net was trained on {model.EmbeddingModel} ({model.Weights.Length} dimensions), not {UniversalSentenceEncoder.ModelId}. Rebuild it with `train-safety-net`.");
+        _model = model;
+        _encoder = encoder;
+        var words = model.ExplicitWords.Select(w => w.EndsWith('*') ? Regex.Escape(w[..^1]) + @"\w*" : Regex.Escape(w));
+        _explicit = new Regex(@"\b(?:" + string.Join('|', words) + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    }
+
+    /// <summary>Where the build puts the model: <c>Safety/crisis-net.json</c> next to the application.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Safety", "crisis-net.json");
+
+    /// <summary>The score at or above which a message is a crisis.</summary>
+    public double Threshold => _model.Threshold;
+
+    /// <summary>Loads the model file; the encoder is the local one, whatever embeddings retrieval is configured to use.</summary>
+    public static CrisisSafetyNet Load(UniversalSentenceEncoder encoder, string? path = null) =>
+        new(CrisisNetModel.Load(string.IsNullOrWhiteSpace(path) ? DefaultPath : path), encoder);
+
+    /// <summary>The crisis result for a message the rules left at <see cref="TriageLevel.None"/>, or null.</summary>
+    public TriageResult? Assess(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (Words().Count(normalized) < _model.MinWords || _explicit.IsMatch(normalized))
+            return null;
+        var score = Score(normalized);
+        return score >= _model.Threshold
+            ? new TriageResult(TriageLevel.Crisis, [$"crisis.semantic-net:score={score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"])
+            : null;
+    }
+
+    /// <summary>The highest crisis probability over the message and each of its sentences (a long message can bury one).</summary>
+    internal double Score(string normalized)
+    {
+        var best = 0.0;
+        Span<float> vector = stackalloc float[UniversalSentenceEncoder.Dimensions];
+        foreach (var part in Parts(normalized))
+        {
+            _encoder.Embed(part, vector);
+            best = Math.Max(best, CrisisNetTrainer.Sigmoid(System.Numerics.Tensors.TensorPrimitives.Dot(vector, _model.Weights) + _model.Bias));
+        }
+        return best;
+    }
+
+    internal static IEnumerable<string> Parts(string normalized)
+    {
+        var sentences = SentenceBreak().Split(normalized).Where(s => Words().Count(s) >= 2).ToList();
+        return sentences.Count <= 1 ? [normalized] : sentences.Prepend(normalized);
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Words();
+}
