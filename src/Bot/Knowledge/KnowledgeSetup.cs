@@ -3,14 +3,14 @@ using Clinic.Knowledge.Answers;
 using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Indexing;
 using Clinic.Knowledge.Retrieval;
-using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Knowledge;
 
 public static class KnowledgeSetup
 {
-    /// <summary>The corpus, the local embedding model, the index, retrieval and answer composition.</summary>
+    /// <summary>The corpus, the embedding model (local by default, or Azure OpenAI), the index, retrieval and answer composition.</summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         var contentRoot = builder.Environment.ContentRootPath;
@@ -29,17 +29,14 @@ public static class KnowledgeSetup
         builder.Services.AddOptions<AnswerOptions>().BindConfiguration("Knowledge:Answers")
             .Validate(o => o.MaxSentences is >= 1 and <= 5 && o.MinSimilarity is >= 0 and <= 1, "Knowledge:Answers has an out-of-range value. See appsettings.sample.json.")
             .ValidateOnStart();
-        builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration("Knowledge:Embeddings").ValidateOnStart();
-
-        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
-            return new UniversalSentenceEncoder(o.ModelPath);
-        });
+        builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
+        builder.Services.AddEmbeddingGenerator();
         builder.Services.AddSingleton<KnowledgeIndexProvider>();
         builder.Services.AddSingleton<HybridRetriever>();
         builder.Services.AddSingleton<AnswerComposer>();
         builder.Services.AddSingleton<KnowledgeService>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<IndexWarmup>();
         return builder;
     }

@@ -6,9 +6,66 @@ public sealed class EmbeddingOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Knowledge:Embeddings";
 
-    /// <summary>The embedding provider; <c>Local</c> is <see cref="UniversalSentenceEncoder"/> in process.</summary>
-    public string Provider { get; set; } = "Local";
+    /// <summary><c>Provider</c> value for <see cref="UniversalSentenceEncoder"/> in process (the default).</summary>
+    public const string Local = "Local";
+
+    /// <summary><c>Provider</c> value for an Azure OpenAI embedding deployment on the resource's v1 endpoint.</summary>
+    public const string AzureOpenAI = "AzureOpenAI";
+
+    /// <summary><c>Provider</c> value for any OpenAI-compatible <c>/embeddings</c> endpoint.</summary>
+    public const string OpenAI = "OpenAI";
+
+    /// <summary><c>Local</c>, <c>AzureOpenAI</c> or <c>OpenAI</c>.</summary>
+    public string Provider { get; set; } = Local;
 
     /// <summary>Folder holding model.json, vocab.json and the weight shards; null means <see cref="UniversalSentenceEncoder.DefaultModelDirectory"/>.</summary>
     public string? ModelPath { get; set; }
+
+    /// <summary>
+    /// The service's base address: <c>https://RESOURCE.openai.azure.com/openai/v1/</c> for Azure (the resource address alone
+    /// is completed to that), or an OpenAI-compatible base such as <c>https://api.openai.com/v1/</c>.
+    /// </summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The embedding deployment name (Azure) or model name (OpenAI-compatible).</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>The API key; leave empty with <see cref="UseEntraId"/>. A secret: Key Vault, user secrets or the environment only.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Authenticate with Entra ID (managed identity, Azure CLI, ...) instead of a key; Azure only.</summary>
+    public bool UseEntraId { get; set; }
+
+    /// <summary>Vector length to ask for (text-embedding-3 models can shorten theirs); null takes the model's own.</summary>
+    public int? Dimensions { get; set; }
+
+    /// <summary>Texts sent in one request while building the index (Azure accepts up to 2048).</summary>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Longest wait for one attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait for one call, retries included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after a 408, 429, 5xx or network failure, with jittered exponential back-off or the server's Retry-After.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first back-off when the server gives no Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the circuit stays open (calls fail at once) after most recent calls failed.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True for a provider reached over HTTP.</summary>
+    public bool IsRemote => !string.Equals(Provider, Local, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The base address the client calls: <see cref="Endpoint"/>, completed with <c>openai/v1/</c> for a bare Azure resource address.</summary>
+    public Uri ResolvedEndpoint()
+    {
+        var uri = new Uri(Endpoint!.EndsWith('/') ? Endpoint : Endpoint + "/", UriKind.Absolute);
+        return string.Equals(Provider, AzureOpenAI, StringComparison.OrdinalIgnoreCase) && uri.AbsolutePath == "/"
+            ? new Uri(uri, "openai/v1/")
+            : uri;
+    }
 }

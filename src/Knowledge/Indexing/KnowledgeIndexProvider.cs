@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Clinic.Knowledge.Corpus;
+using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Ingestion;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,6 @@ public sealed class KnowledgeIndexProvider(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     ILogger<KnowledgeIndexProvider> logger)
 {
-    private const int BatchSize = 64;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KnowledgeIndex? _index;
 
@@ -26,6 +26,9 @@ public sealed class KnowledgeIndexProvider(
     /// <summary>True once the index is in memory.</summary>
     public bool IsLoaded => _index is not null;
 
+    /// <summary>Why the last attempt to load or build failed, or null; cleared by the next success.</summary>
+    public string? LastError { get; private set; }
+
     /// <summary>The index, loading or building it on first use.</summary>
     public async ValueTask<KnowledgeIndex> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -34,7 +37,7 @@ public sealed class KnowledgeIndexProvider(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _index ??= await LoadOrBuildAsync(forceRebuild: false, cancellationToken);
+            _index ??= await TrackAsync(LoadOrBuildAsync(forceRebuild: false, cancellationToken));
             return _index;
         }
         finally
@@ -49,7 +52,7 @@ public sealed class KnowledgeIndexProvider(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _index = await LoadOrBuildAsync(forceRebuild: true, cancellationToken);
+            _index = await TrackAsync(LoadOrBuildAsync(forceRebuild: true, cancellationToken));
             return LastReport!;
         }
         finally
@@ -57,6 +60,30 @@ public sealed class KnowledgeIndexProvider(
             _gate.Release();
         }
     }
+
+    private async Task<KnowledgeIndex> TrackAsync(Task<KnowledgeIndex> attempt)
+    {
+        try
+        {
+            var index = await attempt;
+            LastError = null;
+            return index;
+        }
+        catch (Exception e) when (e is EmbeddingServiceException or InvalidOperationException)
+        {
+            // A remote embedder that is down must not take the service with it: whoever asks next tries again, and the
+            // circuit breaker keeps those tries cheap. An index saved for the same key never needs the embedder to load.
+            LastError = e.Message;
+            logger.LogError("The knowledge index is not available: {Reason}", e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>Names the model by provider, model and dimensions, so a new deployment or vector length rebuilds the index.</summary>
+    internal static string ModelIdOf(IEmbeddingGenerator<string, Embedding<float>> embedder) =>
+        embedder.GetService<EmbeddingGeneratorMetadata>() is { } m
+            ? $"{m.ProviderName}/{m.DefaultModelId}/{m.DefaultModelDimensions}"
+            : embedder.GetType().Name;
 
     private async Task<KnowledgeIndex> LoadOrBuildAsync(bool forceRebuild, CancellationToken cancellationToken)
     {
@@ -69,7 +96,7 @@ public sealed class KnowledgeIndexProvider(
             throw new InvalidOperationException(
                 $"The corpus folder '{options.Value.CorpusPath}' has no readable .txt or .md documents. Add documents or set Knowledge:CorpusPath. See appsettings.sample.json.");
 
-        var modelId = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embedder.GetType().Name;
+        var modelId = ModelIdOf(embedder);
         var key = IndexKey.Compute(corpus.Documents, modelId);
         var path = options.Value.IndexPath;
         string outcome, reason;
@@ -118,33 +145,26 @@ public sealed class KnowledgeIndexProvider(
     private async Task<KnowledgeIndex> BuildAsync(IReadOnlyList<CleanedDocument> documents, string key, string modelId, CancellationToken cancellationToken)
     {
         var (sentences, sections, _, _) = KnowledgeIndex.Layout(documents);
-        var sentenceVectors = await EmbedAsync(sentences.Select(s => s.Span.Text).ToList(), cancellationToken);
-        var sectionVectors = await EmbedAsync(sections.Select(s => s.Section).ToList(), cancellationToken);
-        return KnowledgeIndex.Create(documents, sentenceVectors, sectionVectors, key, modelId);
-    }
-
-    private async Task<VectorMatrix> EmbedAsync(List<string> texts, CancellationToken cancellationToken)
-    {
-        float[]? data = null;
-        var dims = 0;
-        for (var start = 0; start < texts.Count; start += BatchSize)
+        // One call for sentences and headings: each generator batches its own way (the local model across cores,
+        // a remote one by Knowledge:Embeddings:BatchSize), and every vector comes from the same model run.
+        var texts = sentences.Select(s => s.Span.Text).Concat(sections.Select(s => s.Section)).ToList();
+        var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
+        if (embeddings.Count != texts.Count)
+            throw new EmbeddingServiceException($"The embedding model returned {embeddings.Count} vectors for {texts.Count} texts. Check Knowledge:Embeddings.");
+        var dims = embeddings.Count > 0 ? embeddings[0].Vector.Length : 1;
+        var data = new float[texts.Count * dims];
+        for (var i = 0; i < embeddings.Count; i++)
         {
-            var batch = texts.GetRange(start, Math.Min(BatchSize, texts.Count - start));
-            var embeddings = await embedder.GenerateAsync(batch, cancellationToken: cancellationToken);
-            for (var i = 0; i < embeddings.Count; i++)
-            {
-                var vector = embeddings[i].Vector.Span;
-                if (data is null)
-                {
-                    dims = vector.Length;
-                    data = new float[texts.Count * dims];
-                }
-                var row = data.AsSpan((start + i) * dims, dims);
-                vector.CopyTo(row);
-                VectorMatrix.Normalize(row);
-            }
+            var vector = embeddings[i].Vector.Span;
+            if (vector.Length != dims)
+                throw new EmbeddingServiceException(
+                    $"The embedding model returned vectors of {dims} and {vector.Length} dimensions in one build. Check Knowledge:Embeddings:Dimensions and Deployment.");
+            var row = data.AsSpan(i * dims, dims);
+            vector.CopyTo(row);
+            VectorMatrix.Normalize(row);
         }
-        return new VectorMatrix(data ?? [], Math.Max(dims, 1));
+        var split = sentences.Count * dims;
+        return KnowledgeIndex.Create(documents, new VectorMatrix(data[..split], dims), new VectorMatrix(data[split..], dims), key, modelId);
     }
 
     private void Report(string outcome, string reason, KnowledgeIndex index, Stopwatch clock, List<string> problems)

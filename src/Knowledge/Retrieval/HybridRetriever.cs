@@ -1,5 +1,7 @@
+using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Indexing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Knowledge.Retrieval;
@@ -8,7 +10,8 @@ namespace Clinic.Knowledge.Retrieval;
 /// Finds the passages for a question: BM25 over spelling-corrected, synonym-expanded terms and dense cosine similarity
 /// over sentence, heading and chunk vectors, fused by reciprocal rank.
 /// </summary>
-public sealed class HybridRetriever(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<RetrievalOptions> options)
+public sealed class HybridRetriever(
+    IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<RetrievalOptions> options, ILogger<HybridRetriever>? logger = null)
 {
     /// <summary>Corrects, stems and expands the question's words against the index's vocabulary.</summary>
     public AnalyzedQuery Analyze(KnowledgeIndex index, string question)
@@ -32,10 +35,21 @@ public sealed class HybridRetriever(IEmbeddingGenerator<string, Embedding<float>
     {
         var query = Analyze(index, question);
         var denseText = query.Corrections.Aggregate(question, (text, c) => ReplaceWord(text, c.Typed, c.Corrected));
-        var embedding = await embedder.GenerateAsync(denseText, cancellationToken: cancellationToken);
-        var vector = embedding.Vector.ToArray();
-        VectorMatrix.Normalize(vector);
-        index.Center(vector);
+        float[] vector;
+        try
+        {
+            var embedding = await embedder.GenerateAsync(denseText, cancellationToken: cancellationToken);
+            vector = embedding.Vector.ToArray();
+            VectorMatrix.Normalize(vector);
+            index.Center(vector);
+        }
+        catch (EmbeddingServiceException e)
+        {
+            // A remote embedder that is down leaves the words: a zero vector scores every passage 0 on the dense side,
+            // so ranking is lexical and the answer thresholds decide (usually a polite decline offering staff).
+            logger?.LogWarning("Query embedding failed, ranking by words only: {Reason}", e.Message);
+            vector = new float[index.Mean.Length];
+        }
         return new RetrievalResult(query, vector, Rank(index, query, vector));
     }
 

@@ -29,11 +29,12 @@ internal sealed class LocalServer : IAsyncDisposable
     public static async Task<LocalServer> StartAsync(
         Action<WebApplication> map,
         Action<WebApplicationBuilder>? configure = null,
-        X509Certificate2? httpsCertificate = null)
+        X509Certificate2? httpsCertificate = null,
+        int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
         {
             if (httpsCertificate is not null)
             {

@@ -1,0 +1,78 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Azure.Identity;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Embeddings;
+
+namespace Clinic.Knowledge.Embeddings;
+
+/// <summary>Registers the <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> that <see cref="EmbeddingOptions.Provider"/> names.</summary>
+public static class EmbeddingServiceCollectionExtensions
+{
+    /// <summary>The named HttpClient that carries embedding requests, with timeouts, retries and a circuit breaker.</summary>
+    public const string HttpClientName = "Clinic.Knowledge.Embeddings";
+
+    private const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+
+    /// <summary>
+    /// The local model for <c>Provider=Local</c>; otherwise the OpenAI client's embedding client on <see cref="EmbeddingOptions.Endpoint"/>
+    /// over a resilient HttpClient. Expects <see cref="EmbeddingOptions"/> to be bound (and validated) by the caller.
+    /// </summary>
+    public static IServiceCollection AddEmbeddingGenerator(this IServiceCollection services)
+    {
+        services.AddHttpClient(HttpClientName, (sp, http) =>
+            {
+                // The resilience handler owns every deadline; this only backstops it.
+                http.Timeout = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.TotalTimeout + TimeSpan.FromSeconds(5);
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions r, IServiceProvider sp) =>
+            {
+                var o = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+                r.AttemptTimeout.Timeout = o.AttemptTimeout;
+                r.TotalRequestTimeout.Timeout = o.TotalTimeout;
+                r.Retry.MaxRetryAttempts = Math.Max(o.MaxRetries, 1);
+                r.Retry.ShouldHandle = o.MaxRetries == 0 ? _ => ValueTask.FromResult(false) : r.Retry.ShouldHandle;
+                r.Retry.Delay = o.RetryBaseDelay;
+                r.Retry.UseJitter = true;
+                r.Retry.ShouldRetryAfterHeader = true;
+                // Index builds send few large requests, so the breaker must trip on a handful of failures, not a hundred.
+                r.CircuitBreaker.MinimumThroughput = 4;
+                r.CircuitBreaker.FailureRatio = 0.5;
+                r.CircuitBreaker.BreakDuration = o.BreakDuration;
+                r.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * o.AttemptTimeout.Ticks));
+            });
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+            if (!o.IsRemote)
+                return new UniversalSentenceEncoder(o.ModelPath);
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            return new RemoteEmbeddingGenerator(CreateClient(o, http).AsIEmbeddingGenerator(o.Dimensions), o);
+        });
+        return services;
+    }
+
+    private static EmbeddingClient CreateClient(EmbeddingOptions o, HttpClient http)
+    {
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = o.ResolvedEndpoint(),
+            Transport = new HttpClientPipelineTransport(http),
+            // Retries happen once, in the HttpClient's resilience handler; two layers would multiply them.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = http.Timeout,
+        };
+        if (!o.UseEntraId)
+            return new EmbeddingClient(o.Deployment, new ApiKeyCredential(o.ApiKey!), clientOptions);
+        // The token-policy constructor is the client's documented way to Azure's v1 endpoint with Entra ID; it is marked
+        // experimental only because the policy type may move. DefaultAzureCredential takes a user-assigned identity from AZURE_CLIENT_ID.
+#pragma warning disable OPENAI001
+        return new EmbeddingClient(o.Deployment, new BearerTokenPolicy(new DefaultAzureCredential(), CognitiveServicesScope), clientOptions);
+#pragma warning restore OPENAI001
+    }
+}
