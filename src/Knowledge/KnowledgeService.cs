@@ -24,9 +24,19 @@ public sealed class KnowledgeService(
         return answer;
     }
 
-    /// <summary>As <see cref="AnswerAsync"/>, also returning the retrieval result (null when the question was refused before search).</summary>
+    /// <summary>
+    /// As <see cref="AnswerAsync(string?, CancellationToken)"/>; with generation on, <paramref name="onVerifiedText"/>
+    /// receives the verified part of the model's answer while it writes (see <see cref="GenerativeAnswerer.AnswerAsync"/>).
+    /// </summary>
+    public async Task<GroundedAnswer> AnswerAsync(string? question, Func<string, CancellationToken, Task>? onVerifiedText, CancellationToken cancellationToken)
+    {
+        var (answer, _) = await AnswerWithPassagesAsync(question, cancellationToken, onVerifiedText);
+        return answer;
+    }
+
+    /// <summary>As <see cref="AnswerAsync(string?, CancellationToken)"/>, also returning the retrieval result (null when the question was refused before search).</summary>
     public async Task<(GroundedAnswer Answer, RetrievalResult? Retrieval)> AnswerWithPassagesAsync(
-        string? question, CancellationToken cancellationToken = default)
+        string? question, CancellationToken cancellationToken = default, Func<string, CancellationToken, Task>? onVerifiedText = null)
     {
         if (QuestionGate.Check(question, retrievalOptions.Value.MaxQuestionLength) is { } refused)
             return (composer.Decline(refused, question ?? ""), null);
@@ -34,7 +44,7 @@ public sealed class KnowledgeService(
         var retrieval = await retriever.SearchAsync(index, question!, cancellationToken);
         var answer = composer.Compose(index, retrieval);
         if (generator is not null)
-            answer = await generator.AnswerAsync(index, retrieval, answer, cancellationToken);
+            answer = await generator.AnswerAsync(index, retrieval, answer, onVerifiedText, cancellationToken);
         return (answer, retrieval);
     }
 }

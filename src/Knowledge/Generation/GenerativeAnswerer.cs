@@ -23,14 +23,28 @@ public sealed partial class GenerativeAnswerer(
     private readonly GenerationMetrics _metrics = new();
 
     /// <summary>The verified answer, or <paramref name="extractive"/> marked with why the model's was not used.</summary>
+    /// <param name="index">The index the retrieval ran on (for citations).</param>
+    /// <param name="retrieval">The search whose passages the model may use.</param>
+    /// <param name="extractive">The composed answer: the fallback, and the gate (a decline is returned as is).</param>
+    /// <param name="onVerifiedText">
+    /// When given, the model streams and this receives the answer so far (lead-in and verified sentences) each time a
+    /// further sentence passes verification. Nothing unverified is ever passed; the returned answer is still the final word.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
     public async Task<GroundedAnswer> AnswerAsync(
-        KnowledgeIndex index, RetrievalResult retrieval, GroundedAnswer extractive, CancellationToken cancellationToken = default)
+        KnowledgeIndex index, RetrievalResult retrieval, GroundedAnswer extractive,
+        Func<string, CancellationToken, Task>? onVerifiedText = null, CancellationToken cancellationToken = default)
     {
         if (!extractive.Answered)
             return extractive;
         var o = options.Value;
         var passages = NumberedPassage.From(retrieval, o.MaxPassages);
-        var (text, failure) = await CallAsync(GroundedPrompt.Build(retrieval.Query.Text, passages), cancellationToken);
+        var prompt = GroundedPrompt.Build(retrieval.Query.Text, passages);
+        var (text, failure) = await CallAsync(
+            onVerifiedText is null
+                ? async (settings, ct) => (await chat.GetChatMessageContentAsync(prompt, settings, kernel: null, ct)).Content ?? ""
+                : (settings, ct) => StreamAsync(prompt, settings, passages, onVerifiedText, ct),
+            cancellationToken);
         if (failure is { } outcome)
             return Fallback(extractive, outcome, 0, 0);
         if (text.Trim().Trim('.').Equals(GroundedPrompt.NoAnswer, StringComparison.OrdinalIgnoreCase))
@@ -56,7 +70,8 @@ public sealed partial class GenerativeAnswerer(
         };
     }
 
-    private async Task<(string Text, GenerationOutcome? Failure)> CallAsync(ChatHistory prompt, CancellationToken cancellationToken)
+    private async Task<(string Text, GenerationOutcome? Failure)> CallAsync(
+        Func<OpenAIPromptExecutionSettings, CancellationToken, Task<string>> call, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var settings = new OpenAIPromptExecutionSettings { Temperature = 0, MaxTokens = o.MaxOutputTokens };
@@ -65,9 +80,9 @@ public sealed partial class GenerativeAnswerer(
         try
         {
             // WaitAsync bounds the wait even if something below ignores cancellation: the visitor's budget is absolute.
-            var message = await chat.GetChatMessageContentAsync(prompt, settings, kernel: null, budget.Token).WaitAsync(o.Timeout, cancellationToken);
+            var text = await call(settings, budget.Token).WaitAsync(o.Timeout, cancellationToken);
             health.CallSucceeded();
-            return (message.Content ?? "", null);
+            return (text, null);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,6 +103,31 @@ public sealed partial class GenerativeAnswerer(
                 return GenerationOutcome.TimedOut;
         }
         return budgetSpent ? GenerationOutcome.TimedOut : GenerationOutcome.Failed;
+    }
+
+    // Every sentence but the last is complete once the model has started the next one; each is verified before it is shown.
+    private async Task<string> StreamAsync(
+        ChatHistory prompt, OpenAIPromptExecutionSettings settings, IReadOnlyList<NumberedPassage> passages,
+        Func<string, CancellationToken, Task> onVerifiedText, CancellationToken cancellationToken)
+    {
+        var verifier = new AnswerVerifier(options.Value.MinSupport);
+        var text = new System.Text.StringBuilder();
+        var verified = new List<ModelSentence>();
+        var complete = 0;
+        await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(prompt, settings, kernel: null, cancellationToken))
+        {
+            text.Append(chunk.Content);
+            var sentences = ModelSentence.Split(text.ToString());
+            var before = verified.Count;
+            for (; complete < sentences.Count - 1; complete++)
+            {
+                if (verifier.Check(sentences[complete], passages) is null)
+                    verified.Add(sentences[complete]);
+            }
+            if (verified.Count > before)
+                await onVerifiedText(answerOptions.Value.LeadIn + "\n\n" + VerifiedText.Compose(verified, passages).Body, cancellationToken);
+        }
+        return text.ToString();
     }
 
     private GroundedAnswer Fallback(GroundedAnswer extractive, GenerationOutcome outcome, int kept, int total)

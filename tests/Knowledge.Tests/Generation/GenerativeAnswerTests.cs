@@ -186,6 +186,26 @@ public sealed class GenerativeAnswerTests(GenerationCorpus corpus) : IClassFixtu
     }
 
     [Fact]
+    public async Task StreamsOnlySentencesThatPassedVerification()
+    {
+        await using var server = await FakeChatServer.StartAsync();
+        server.Respond = r => FakeReply.Text(
+            $"{r.FirstSentence(1).TrimEnd('.')} [1]. Each infusion lasts about 90 minutes [1]. {r.FirstSentence(2).TrimEnd('.')} [2].");
+        var shown = new List<string>();
+        var answer = await corpus.Generative(GenerationCorpus.OptionsFor(server), new GenerationHealth())
+            .AnswerAsync(InfusionQuestion, (text, _) => { shown.Add(text); return Task.CompletedTask; }, CancellationToken.None);
+
+        var request = server.Requests.Single();
+        Assert.True(request.Body["stream"]!.GetValue<bool>());
+        Assert.Equal(GenerationOutcome.Verified, answer.Generation);
+        // The first sentence is shown once the model has moved on; the invented one never is; the last arrives with the final answer.
+        Assert.Equal([GenerationCorpus.Answers.LeadIn + "\n\n" + request.FirstSentence(1).TrimEnd('.') + " [1]."], shown);
+        Assert.StartsWith(shown[0], answer.Text, StringComparison.Ordinal);
+        Assert.Contains(request.FirstSentence(2).TrimEnd('.') + " [2].", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("90", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CallsAzureOnItsV1Path()
     {
         var (answer, server) = await AskAsync(InfusionQuestion, configure: o =>
