@@ -9,6 +9,10 @@ public class GenerationAppFixture : AppFixture, IAsyncLifetime
     // Started before the app, which reads its address from the settings.
     public FakeChatServer Model { get; } = FakeChatServer.StartAsync().GetAwaiter().GetResult();
 
+    /// <summary>A faithful model: the first sentence of each of the first two passages, each citing its passage.</summary>
+    public GenerationAppFixture() =>
+        Model.Respond = r => FakeReply.Text($"{r.FirstSentence(1).TrimEnd('.')} [1]. {r.FirstSentence(2).TrimEnd('.')} [2].");
+
     protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
         ["Knowledge:Generation:Provider"] = "OpenAI",

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using Clinic.Bot.Tests.App;
 
 namespace Clinic.Bot.Tests.Knowledge;
 
@@ -22,6 +26,59 @@ public sealed class GenerationAppTests(GenerationAppFixture app) : IClassFixture
         Assert.True(clinic["answered"]!.GetValue<bool>());
         Assert.NotEmpty(clinic["citations"]!.AsArray());
         Assert.NotEmpty(clinic["disclaimers"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task StreamsTheVerifiedFirstSentenceToWebChatBeforeTheFinalMessage()
+    {
+        var visitor = await app.NewVisitorAsync();
+        using var socket = await ConnectStreamAsync(visitor);
+        var frames = ReadUntilFinalAsync(socket);
+        await visitor.AskAsync("How is ketamine given?");
+        var seen = await frames;
+
+        var interim = seen.Where(a => a["type"]!.GetValue<string>() == "typing" && a["channelData"]?["streamType"]?.GetValue<string>() == "streaming").ToList();
+        var final = seen.Single(a => a["channelData"]?["streamType"]?.GetValue<string>() == "final");
+        Assert.NotEmpty(interim);
+        Assert.Equal("message", final["type"]!.GetValue<string>());
+        Assert.Equal(interim[0]["id"]!.GetValue<string>(), final["channelData"]!["streamId"]!.GetValue<string>());
+        Assert.Equal(1, interim[0]["channelData"]!["streamSequence"]!.GetValue<int>());
+        Assert.NotEmpty(final["channelData"]!["clinic"]!["citations"]!.AsArray());
+        // What was shown while the model wrote is the start of what the visitor keeps: only verified sentences, no backtracking.
+        foreach (var shown in interim)
+            Assert.StartsWith(shown["text"]!.GetValue<string>(), Text(final), StringComparison.Ordinal);
+        Assert.Contains(" [1].", interim[0]["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<ClientWebSocket> ConnectStreamAsync(Visitor visitor)
+    {
+        using var reconnect = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{visitor.ConversationId}");
+        reconnect.Headers.Authorization = new AuthenticationHeaderValue("Bearer", visitor.Token);
+        var body = (await (await app.Http.SendAsync(reconnect)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(body["streamUrl"]!.GetValue<string>()), CancellationToken.None);
+        return socket;
+    }
+
+    private static async Task<List<JsonObject>> ReadUntilFinalAsync(ClientWebSocket socket)
+    {
+        var seen = new List<JsonObject>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var buffer = new byte[1 << 16];
+        while (!seen.Any(a => a["channelData"]?["streamType"]?.GetValue<string>() == "final"))
+        {
+            using var frame = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+                frame.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+            if (frame.Length > 0)
+                seen.AddRange(JsonNode.Parse(frame.ToArray())!["activities"]!.AsArray().OfType<JsonObject>());
+        }
+        return seen;
     }
 
     [Fact]
