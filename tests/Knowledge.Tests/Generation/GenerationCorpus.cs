@@ -3,6 +3,7 @@ using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Generation;
 using Clinic.Knowledge.Indexing;
 using Clinic.Knowledge.Retrieval;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -64,13 +65,14 @@ public sealed class GenerationCorpus : IDisposable
     /// <summary>The service without generation: the extractive answer a fallback must equal.</summary>
     public KnowledgeService Extractive() => Create(null);
 
-    public KnowledgeService Generative(GenerationOptions options, GenerationHealth health) => Create(Generator(options, health));
+    public KnowledgeService Generative(GenerationOptions options, GenerationHealth health, ILogger<GenerativeAnswerer>? logger = null) =>
+        Create(Generator(options, health, logger));
 
-    internal GenerativeAnswerer Generator(GenerationOptions options, GenerationHealth health)
+    private static GenerativeAnswerer Generator(GenerationOptions options, GenerationHealth health, ILogger<GenerativeAnswerer>? logger)
     {
         var client = OpenAIClientFactory.Create(options, ResilientHttpClient.Create(options, health));
         return new GenerativeAnswerer(new OpenAIChatCompletionService(options.Deployment, client), Options.Create(options),
-            Options.Create(Answers), health, NullLogger<GenerativeAnswerer>.Instance);
+            Options.Create(Answers), health, logger ?? NullLogger<GenerativeAnswerer>.Instance);
     }
 
     private KnowledgeService Create(GenerativeAnswerer? generator)

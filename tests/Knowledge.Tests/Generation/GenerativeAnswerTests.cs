@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Clinic.Knowledge.Answers;
 using Clinic.Knowledge.Generation;
 
@@ -52,6 +53,35 @@ public sealed class GenerativeAnswerTests(GenerationCorpus corpus) : IClassFixtu
         Assert.Equal(GenerationOutcome.Verified, answer.Generation);
         Assert.Contains(request.FirstSentence(1).TrimEnd('.') + " [1].", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(absent, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CountsAndLogsRejectionsWithoutTheVisitorsOrTheModelsText()
+    {
+        var rejected = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Clinic.Knowledge.Generation" && instrument.Name == "clinic.generation.sentences_rejected")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            lock (rejected)
+                rejected.Add((string)tags.ToArray().Single(t => t.Key == "reason").Value!);
+        });
+        listener.Start();
+        await using var server = await FakeChatServer.StartAsync();
+        server.Respond = r => FakeReply.Text($"{r.FirstSentence(1).TrimEnd('.')} [1]. Each infusion lasts about 90 minutes [1].");
+        var logger = new LineLogger<GenerativeAnswerer>();
+
+        await corpus.Generative(GenerationCorpus.OptionsFor(server), new GenerationHealth(), logger).AnswerAsync(InfusionQuestion);
+
+        Assert.Contains(nameof(RejectionReason.NumberNotInPassage), rejected);
+        var line = Assert.Single(logger.Lines);
+        Assert.Contains("kept 1 of 2", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("infusion", line, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("90", line, StringComparison.Ordinal);
     }
 
     [Fact]
