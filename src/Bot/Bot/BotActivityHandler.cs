@@ -40,7 +40,11 @@ public sealed class BotActivityHandler(
                 return null;
             case ActivityTypes.Message:
                 var text = activity.ChannelId == "msteams" ? TeamsActivity.RemoveBotMention(activity) : activity.Text ?? "";
-                await RunTurnAsync(activity, sender, text, (state, ct) => dialog.OnMessageAsync(state, text, () => SendTypingAsync(activity, sender, ct), ct), cancellationToken);
+                // Web Chat over Direct Line shows a generated answer while it is written; other channels get the final message only.
+                var live = activity.ChannelId == DirectLine.DirectLineChannel.ChannelId ? new AnswerLivestream(activity, sender) : null;
+                await RunTurnAsync(activity, sender, text,
+                    (state, ct) => dialog.OnMessageAsync(state, text, () => SendTypingAsync(activity, sender, ct), ct, live is null ? null : live.UpdateAsync),
+                    cancellationToken, live);
                 return null;
             // The chat page shows its own welcome and suggestions; greeting there too would say hello twice.
             case ActivityTypes.ConversationUpdate when activity.ChannelId != "directline" && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
@@ -55,7 +59,8 @@ public sealed class BotActivityHandler(
     }
 
     private async Task RunTurnAsync(
-        Activity activity, IActivitySender sender, string? userText, Func<ConversationState, CancellationToken, Task<DialogTurn>> decide, CancellationToken cancellationToken)
+        Activity activity, IActivitySender sender, string? userText, Func<ConversationState, CancellationToken, Task<DialogTurn>> decide,
+        CancellationToken cancellationToken, AnswerLivestream? live = null)
     {
         var conversationId = activity.Conversation!.Id!;
         DialogTurn? turn = null;
@@ -71,7 +76,12 @@ public sealed class BotActivityHandler(
                     if (write.Escalations.Count > 0)
                         escalationSignal.Notify();
                     foreach (var reply in turn.Replies)
-                        await sender.SendAsync(replies.Build(activity, reply), cancellationToken);
+                    {
+                        var message = replies.Build(activity, reply);
+                        if (reply.Outcome is not null)
+                            live?.Conclude(message);
+                        await sender.SendAsync(message, cancellationToken);
+                    }
                     return;
                 }
                 logger.LogInformation("Conversation state changed under turn (attempt {Attempt}); running it again on fresh state", attempt);
@@ -86,7 +96,7 @@ public sealed class BotActivityHandler(
         {
             // No message text in the log: only the fault and where.
             logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
-            await ApologiseAsync(activity, sender, turn);
+            await ApologiseAsync(activity, sender, turn, live);
             if (e is StoreUnavailableException)
                 throw;
         }
@@ -133,10 +143,12 @@ public sealed class BotActivityHandler(
     }
 
     // A crisis reply goes out even when saving failed: resources now matter more than the record.
-    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogTurn? turn)
+    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogTurn? turn, AnswerLivestream? live)
     {
         try
         {
+            if (live is not null)
+                await live.AbandonAsync();
             if (turn?.Escalations.Any(e => e.Kind == "crisis") == true)
             {
                 foreach (var reply in turn.Replies)

@@ -21,7 +21,13 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
         return new DialogTurn([new DialogReply(o.Format(o.Greeting), Suggestions: o.SuggestedQuestions)], state with { Greeted = true }, []);
     }
 
-    public async Task<DialogTurn> OnMessageAsync(ConversationState state, string text, Func<Task> thinking, CancellationToken cancellationToken)
+    /// <param name="state">The conversation so far.</param>
+    /// <param name="text">The visitor's message.</param>
+    /// <param name="thinking">Shows that the bot is working (typing), before a question is looked up.</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    /// <param name="onVerifiedText">Receives a generated answer's verified part while the model writes; null where the channel cannot show it.</param>
+    public async Task<DialogTurn> OnMessageAsync(
+        ConversationState state, string text, Func<Task> thinking, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? onVerifiedText = null)
     {
         var o = options.Value;
         state = state with { Turns = state.Turns + 1 };
@@ -42,7 +48,7 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
             await thinking();
         var retrievalText = Intents.IsFollowUp(text) && state.LastQuestion is { } last ? text + " " + last : text;
         var earlier = new TriageResult(state.StrongestLevel, state.StrongestReasons);
-        var outcome = await pipeline.RunAsync(text, retrievalText, earlier, cancellationToken);
+        var outcome = await pipeline.RunAsync(text, retrievalText, earlier, cancellationToken, onVerifiedText);
 
         var next = state with
         {

@@ -10,7 +10,7 @@ namespace Clinic.Bot.Knowledge;
 
 public static class KnowledgeSetup
 {
-    /// <summary>The corpus, the embedding model (local by default, or Azure OpenAI), the index, retrieval and answer composition.</summary>
+    /// <summary>The corpus, the embedding model (local by default, or Azure OpenAI), the index, retrieval, answer composition and optional generation.</summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         var contentRoot = builder.Environment.ContentRootPath;
@@ -35,6 +35,7 @@ public static class KnowledgeSetup
         builder.Services.AddSingleton<KnowledgeIndexProvider>();
         builder.Services.AddSingleton<HybridRetriever>();
         builder.Services.AddSingleton<AnswerComposer>();
+        GenerationSetup.AddGeneration(builder);
         builder.Services.AddSingleton<KnowledgeService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<IndexWarmup>();

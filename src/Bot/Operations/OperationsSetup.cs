@@ -5,10 +5,12 @@ namespace Clinic.Bot.Operations;
 
 public static class OperationsSetup
 {
-    /// <summary>Health checks: the index (here) and the store (registered by AddStorage) decide readiness.</summary>
+    /// <summary>Health checks: the index and the model (here) and the store (registered by AddStorage) decide readiness.</summary>
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("knowledge-index", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<IndexHealthCheck>("knowledge-index", tags: ["ready"])
+            .AddCheck<GenerationHealthCheck>("generation", tags: ["ready"]);
         return builder;
     }
 

@@ -17,7 +17,9 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
     /// <param name="retrievalText">What to search for: the message, or for a follow-up the message with the previous question.</param>
     /// <param name="earlier">The strongest triage earlier in the conversation, which stays in force.</param>
     /// <param name="cancellationToken">Cancels the turn.</param>
-    public async Task<TurnOutcome> RunAsync(string? question, string? retrievalText, TriageResult? earlier, CancellationToken cancellationToken)
+    /// <param name="onVerifiedText">Receives a generated answer's verified part while the model writes (never for a crisis).</param>
+    public async Task<TurnOutcome> RunAsync(
+        string? question, string? retrievalText, TriageResult? earlier, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? onVerifiedText = null)
     {
         var text = question ?? "";
         var now = triage.Classify(text);
@@ -29,7 +31,7 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
             };
         }
 
-        var answer = await knowledge.AnswerAsync(retrievalText ?? text, cancellationToken);
+        var answer = await knowledge.AnswerAsync(retrievalText ?? text, onVerifiedText, cancellationToken);
         var disclaimers = answer.Disclaimers.ToList();
         EscalationNotice? escalation = null;
         if (now.Level == TriageLevel.Contraindication)

@@ -29,4 +29,11 @@ internal static class CitationBuilder
         }
         return citations;
     }
+
+    /// <summary>The citation of a whole chunk: its exact text in the source file.</summary>
+    public static Citation ForChunk(KnowledgeIndex index, Corpus.Chunk chunk)
+    {
+        var document = index.Documents.First(d => d.Id == chunk.DocumentId);
+        return new Citation(document.Id, document.Title, chunk.Section, document.OriginalText[chunk.Start..chunk.End]);
+    }
 }

@@ -1,3 +1,5 @@
+using Clinic.Knowledge.Generation;
+
 namespace Clinic.Knowledge.Answers;
 
 /// <summary>An answer composed only of corpus sentences and fixed templates.</summary>
@@ -8,6 +10,8 @@ namespace Clinic.Knowledge.Answers;
 /// <param name="Decline">Why the bot declined, or null when it answered.</param>
 /// <param name="Confidence">The best cosine similarity the answer rests on (0-1), for logs and evaluation.</param>
 /// <param name="Coverage">The IDF-weighted share of the question's words the best passage contains (0-1).</param>
+/// <param name="Kind">Whether corpus sentences or a verified model answer make the text.</param>
+/// <param name="Generation">What became of the model's attempt; null when generation is off or was not tried.</param>
 public sealed record GroundedAnswer(
     string Text,
     bool Answered,
@@ -15,4 +19,6 @@ public sealed record GroundedAnswer(
     IReadOnlyList<string> Disclaimers,
     DeclineReason? Decline,
     double Confidence,
-    double Coverage = 0);
+    double Coverage = 0,
+    AnswerKind Kind = AnswerKind.Extractive,
+    GenerationOutcome? Generation = null);

@@ -22,6 +22,9 @@ internal static partial class QuestionGate
         return null;
     }
 
+    /// <summary>Whether the text tries to give a model instructions ("ignore previous instructions", "you are now").</summary>
+    public static bool LooksLikeInjection(string text) => Injection().IsMatch(text);
+
     // Binary garbage decodes to control characters and U+FFFD; real questions have letters.
     private static bool LooksLikeText(string text)
     {

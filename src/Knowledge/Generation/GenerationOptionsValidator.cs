@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Knowledge.Generation;
+
+/// <summary>Checks <c>Knowledge:Generation</c> at start, each failure with its fix.</summary>
+internal sealed class GenerationOptionsValidator : IValidateOptions<GenerationOptions>
+{
+    private const string See = " See appsettings.sample.json.";
+
+    public ValidateOptionsResult Validate(string? name, GenerationOptions o)
+    {
+        if (o.Provider == GenerationProvider.None)
+            return ValidateOptionsResult.Success;
+        var errors = new List<string>();
+        var azure = o.Provider == GenerationProvider.AzureOpenAI;
+        if (azure && string.IsNullOrWhiteSpace(o.Endpoint))
+            errors.Add("Missing Knowledge:Generation:Endpoint. Set it to https://RESOURCE.openai.azure.com/ (your Azure OpenAI resource)." + See);
+        if (!string.IsNullOrWhiteSpace(o.Endpoint) && !IsHttpUri(o.Endpoint))
+            errors.Add("Knowledge:Generation:Endpoint is not an http(s) address. Set it to the service's base address, for example https://RESOURCE.openai.azure.com/." + See);
+        if (string.IsNullOrWhiteSpace(o.Deployment))
+            errors.Add("Missing Knowledge:Generation:Deployment. Set it to the Azure deployment name (or the model name for an OpenAI-compatible endpoint)." + See);
+        if (o.UseEntraId && !azure)
+            errors.Add("Knowledge:Generation:UseEntraId applies to Provider=AzureOpenAI only. Set an ApiKey for an OpenAI-compatible endpoint." + See);
+        if (!o.UseEntraId && string.IsNullOrWhiteSpace(o.ApiKey))
+            errors.Add("Missing Knowledge:Generation:ApiKey. Put it in user secrets or the environment (Knowledge__Generation__ApiKey), or set Knowledge:Generation:UseEntraId=true on Azure." + See);
+        if (o.Timeout <= TimeSpan.Zero || o.Timeout > TimeSpan.FromSeconds(30))
+            errors.Add("Knowledge:Generation:Timeout must be between 0 and 30 seconds; it is the visitor's wait, so keep it under 3 s (00:00:02.5)." + See);
+        if (o.AttemptTimeout <= TimeSpan.Zero || o.AttemptTimeout > o.Timeout)
+            errors.Add("Knowledge:Generation:AttemptTimeout must be positive and no longer than Timeout." + See);
+        if (o.MaxRetries is < 0 or > 5 || o.RetryDelay < TimeSpan.Zero)
+            errors.Add("Knowledge:Generation:MaxRetries must be 0-5 and RetryDelay not negative." + See);
+        if (o.BreakerFailureRatio is <= 0 or > 1 || o.BreakerMinimumThroughput < 2
+            || o.BreakerSamplingDuration < TimeSpan.FromMilliseconds(500) || o.BreakerBreakDuration < TimeSpan.FromMilliseconds(500))
+            errors.Add("Knowledge:Generation breaker settings are out of range: BreakerFailureRatio in (0, 1], BreakerMinimumThroughput >= 2, durations >= 0.5 s." + See);
+        if (o.MaxPassages is < 1 or > 10 || o.MinVerifiedSentences < 1 || o.MinVerifiedShare is < 0 or > 1 || o.MinSupport is <= 0 or > 1)
+            errors.Add("Knowledge:Generation answer settings are out of range: MaxPassages 1-10, MinVerifiedSentences >= 1, MinVerifiedShare 0-1, MinSupport in (0, 1]." + See);
+        if (o.MaxOutputTokens is < 16 or > 4000)
+            errors.Add("Knowledge:Generation:MaxOutputTokens must be 16-4000." + See);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHttpUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}
