@@ -86,6 +86,8 @@ public sealed class BotActivityHandler(
         {
             // No message text in the log: only the fault and where.
             logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
+            if (turn is null && e is StoreUnavailableException)
+                turn = await DecideWithoutStateAsync(decide);
             await ApologiseAsync(activity, sender, turn);
             if (e is StoreUnavailableException)
                 throw;
@@ -130,6 +132,20 @@ public sealed class BotActivityHandler(
         typing.Type = ActivityTypes.Typing;
         typing.Text = null;
         await sender.SendAsync(typing, ct);
+    }
+
+    // The store could not even be read: decide on fresh state, so that a crisis still gets its resources below.
+    private async Task<DialogTurn?> DecideWithoutStateAsync(Func<ConversationState, CancellationToken, Task<DialogTurn>> decide)
+    {
+        try
+        {
+            return await decide(new ConversationState(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not decide the turn without stored state either");
+            return null;
+        }
     }
 
     // A crisis reply goes out even when saving failed: resources now matter more than the record.
