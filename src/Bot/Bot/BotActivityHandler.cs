@@ -3,6 +3,7 @@ using Clinic.Bot.Dialog;
 using Clinic.Bot.Escalation;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Storage;
+using Clinic.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Bot;
@@ -20,6 +21,7 @@ public sealed class BotActivityHandler(
     StaffActionHandler staffActions,
     IEscalationSignal escalationSignal,
     TimeProvider time,
+    BotTelemetry telemetry,
     IOptions<DialogOptions> dialogOptions,
     ILogger<BotActivityHandler> logger)
 {
@@ -59,6 +61,7 @@ public sealed class BotActivityHandler(
     {
         var conversationId = activity.Conversation!.Id!;
         DialogTurn? turn = null;
+        using var measurement = telemetry.MeasureTurn(time, activity.ChannelId, activity.Type);
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -72,6 +75,7 @@ public sealed class BotActivityHandler(
                         escalationSignal.Notify();
                     foreach (var reply in turn.Replies)
                         await sender.SendAsync(replies.Build(activity, reply), cancellationToken);
+                    measurement.Saved(turn, attempt);
                     return;
                 }
                 logger.LogInformation("Conversation state changed under turn (attempt {Attempt}); running it again on fresh state", attempt);
@@ -86,6 +90,7 @@ public sealed class BotActivityHandler(
         {
             // No message text in the log: only the fault and where.
             logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
+            measurement.Failed(e is StoreUnavailableException ? "unavailable" : "failed", e);
             if (turn is null && e is StoreUnavailableException)
                 turn = await DecideWithoutStateAsync(decide);
             await ApologiseAsync(activity, sender, turn);
