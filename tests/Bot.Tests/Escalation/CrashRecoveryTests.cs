@@ -19,7 +19,7 @@ public sealed class CrashRecoveryTests : EscalationTestBase
         var (teams, smtp, webhook) = await StartReceiversAsync();
         var visitorChannel = Own(await FakeConnector.StartAsync());
         var work = Path.GetDirectoryName(DatabasePath)!;
-        var environment = Environment(teams, smtp, webhook);
+        var environment = ServiceEnvironment(teams, smtp, webhook);
 
         // First life: the dispatcher is told to wait an hour, so the kill surely comes before any delivery.
         environment["Escalation__StartDelay"] = "01:00:00";
@@ -67,18 +67,6 @@ public sealed class CrashRecoveryTests : EscalationTestBase
         Assert.DoesNotContain("talk to a person", first.Output + second.Output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("can someone call me", second.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"Escalation {stored.Id} delivered to email", second.Output);
-
-        Dictionary<string, string> Environment(FakeTeams t, SmtpReceiver s, WebhookReceiver w)
-        {
-            var settings = EscalationHost.Sinks(EscalationHost.Settings(DatabasePath), t, s, w);
-            var env = BotProcess.EnvironmentFrom(settings);
-            env["Escalation__PollInterval"] = "00:00:00.100";
-            env["Knowledge__CorpusPath"] = Path.Combine(RepoPaths.Root, "corpus");
-            env["Knowledge__IndexPath"] = Path.Combine(work, "knowledge.index");
-            env["Logging__LogLevel__Default"] = "Information";
-            env["Logging__Console__FormatterName"] = "simple";
-            return env;
-        }
 
         Task<HttpResponseMessage> PostAsync(BotProcess bot, string text, string conversation = "conv-crash-1") =>
             ConnectorMessages.PostAsync(bot.BaseUrl, visitorChannel.ServiceUrl, conversation, text);

@@ -23,6 +23,14 @@ internal static class ConnectorMessages
     public static Task<HttpResponseMessage> PostAsync(string botBaseUrl, JsonObject activity) =>
         Client.PostAsync(botBaseUrl + "/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
 
+    /// <summary>The texts of the messages the bot sent into a conversation through the channel stand-in.</summary>
+    public static List<string> Replies(Protocol.FakeConnector channel, string conversationId) => channel.Requests
+        .Where(r => r.RawTarget.Contains($"/conversations/{conversationId}/", StringComparison.Ordinal))
+        .Select(r => JsonNode.Parse(r.Body)!)
+        .Where(body => (string?)body["type"] == "message")
+        .Select(body => (string?)body["text"] ?? "")
+        .ToList();
+
     public static Task<HttpResponseMessage> PostAsync(string botBaseUrl, string serviceUrl, string conversationId, string text) =>
         PostAsync(botBaseUrl, Message(serviceUrl, conversationId, text));
 }

@@ -53,6 +53,16 @@ public abstract partial class ChatStoreContractTests
     }
 
     [Fact]
+    public async Task CompletingAClaimExtendsItsExpiry()
+    {
+        await Store.TryClaimInboundAsync("key-1", T0, T0.AddSeconds(10));
+
+        await Store.CompleteInboundAsync("key-1", T0 + Window);
+
+        Assert.False(await Store.TryClaimInboundAsync("key-1", T0.AddMinutes(5), T0.AddMinutes(5) + Window));
+    }
+
+    [Fact]
     public async Task SweepDeletesOnlyExpiredClaims()
     {
         await Store.TryClaimInboundAsync("old", T0, T0.AddMinutes(1));

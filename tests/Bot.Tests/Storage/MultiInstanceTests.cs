@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Clinic.Bot.Dialog;
 using Clinic.Bot.Safety;
 using Clinic.Bot.Storage;
@@ -135,13 +134,7 @@ public sealed class MultiInstanceTests(TwoInstancesFixture bots) : IClassFixture
     private Task<HttpResponseMessage> PostAsync(BotProcess bot, string conversation, string text) =>
         ConnectorMessages.PostAsync(bot.BaseUrl, bots.Channel.ServiceUrl, conversation, text);
 
-    /// <summary>The texts of the messages the bot sent into the conversation through the channel.</summary>
-    private List<string> Replies(string conversation) => bots.Channel.Requests
-        .Where(r => r.RawTarget.Contains($"/conversations/{conversation}/", StringComparison.Ordinal))
-        .Select(r => JsonNode.Parse(r.Body)!)
-        .Where(body => (string?)body["type"] == "message")
-        .Select(body => (string?)body["text"] ?? "")
-        .ToList();
+    private List<string> Replies(string conversation) => ConnectorMessages.Replies(bots.Channel, conversation);
 
     private static ConversationState State(StoredConversation stored) => JsonSerializer.Deserialize<ConversationState>(stored.StateJson)!;
 }

@@ -1,4 +1,5 @@
 using Clinic.Bot.Protocol;
+using Clinic.Bot.Storage;
 using Clinic.Bot.Storage.Hosting;
 using Clinic.Bot.Storage.Sql;
 using Clinic.Bot.Tests.Protocol;
@@ -40,14 +41,31 @@ public sealed class StoreInboundDeduplicatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AfterTheWindowTheSameActivityIsProcessedAgain()
+    public async Task AFinishedTurnIsRememberedForTheWholeWindow()
     {
-        var deduplicator = Deduplicator(Sqlite());
-        await deduplicator.TryClaimAsync("k", CancellationToken.None);
+        var first = Deduplicator(Sqlite());
+        var second = Deduplicator(Sqlite());
+        await first.TryClaimAsync("k", CancellationToken.None);
+        await first.CompleteAsync("k", CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromMinutes(10));
+        _time.Advance(TimeSpan.FromMinutes(9));
+        Assert.False(await second.TryClaimAsync("k", CancellationToken.None));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await second.TryClaimAsync("k", CancellationToken.None));
+    }
 
-        Assert.True(await deduplicator.TryClaimAsync("k", CancellationToken.None));
+    [Fact]
+    public async Task ATurnThatNeverFinishedIsProcessedAgainOnceItsLeaseLapses()
+    {
+        var crashed = Deduplicator(Sqlite());
+        var survivor = Deduplicator(Sqlite());
+        await crashed.TryClaimAsync("k", CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(await survivor.TryClaimAsync("k", CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await survivor.TryClaimAsync("k", CancellationToken.None));
+        Assert.False(await crashed.TryClaimAsync("k", CancellationToken.None));
     }
 
     [Fact]
@@ -75,7 +93,8 @@ public sealed class StoreInboundDeduplicatorTests : IAsyncLifetime
         if (!_stores.Contains(store))
             _stores.Add(store);
         var options = Options.Create(new BotOptions { DeduplicationWindow = TimeSpan.FromMinutes(10) });
-        return new StoreInboundDeduplicator(store, options, _time, new LoggerFactory([_logs]).CreateLogger<StoreInboundDeduplicator>());
+        var storage = Options.Create(new StorageOptions { InboundClaimLease = TimeSpan.FromSeconds(10) });
+        return new StoreInboundDeduplicator(store, options, storage, _time, new LoggerFactory([_logs]).CreateLogger<StoreInboundDeduplicator>());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

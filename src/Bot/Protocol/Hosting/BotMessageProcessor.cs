@@ -105,6 +105,11 @@ internal sealed class BotMessageProcessor(
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
 
+        if (key is not null)
+        {
+            await deduplicator.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (activity.Type != ActivityTypes.Invoke)
         {
             return Results.Ok();

@@ -23,6 +23,16 @@ internal abstract partial class ChatStore
         }, cancellationToken);
     }
 
+    /// <summary>Moves a claim's expiry to <paramref name="expiresAt"/> (its turn finished; remember it for the whole window).</summary>
+    public Task CompleteInboundAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.Command("UPDATE inbound_activities SET expires_at = @expires WHERE activity_key = @key", transaction)
+                .With("expires", Time(expiresAt))
+                .With("key", key);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+
     /// <summary>Forgets a claim, so a redelivery of that activity is processed.</summary>
     public Task ReleaseInboundAsync(string key, CancellationToken cancellationToken = default) =>
         ExecuteWriteAsync("DELETE FROM inbound_activities WHERE activity_key = @key", "key", key, cancellationToken);
