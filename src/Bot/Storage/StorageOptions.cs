@@ -14,9 +14,9 @@ public sealed class StorageOptions
     public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>
-    /// How long an inbound activity stays claimed while its turn runs. A redelivery within it is dropped (the turn is
-    /// still going, perhaps on another instance); after it, one that finds the turn never finished (its instance
-    /// died) is processed. Keep it under Teams' 15-second resend and above the slowest turn.
+    /// How long an inbound activity's claim lasts without renewal. The instance running the turn renews it every third
+    /// of this, so a redelivery of a slow turn is dropped; when the instance dies the claim lapses and Teams' resend is
+    /// processed. Keep it under Teams' 15-second resend.
     /// </summary>
     public TimeSpan InboundClaimLease { get; set; } = TimeSpan.FromSeconds(10);
 }

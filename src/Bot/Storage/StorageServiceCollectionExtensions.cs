@@ -32,7 +32,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<ChatStore>());
         services.TryAddSingleton<IEscalationStore>(sp => sp.GetRequiredService<ChatStore>());
         // Replaces the protocol's per-process default whichever of AddStorage and AddBot runs first.
-        services.Replace(ServiceDescriptor.Singleton<IInboundDeduplicator, StoreInboundDeduplicator>());
+        services.TryAddSingleton<StoreInboundDeduplicator>();
+        services.Replace(ServiceDescriptor.Singleton<IInboundDeduplicator>(sp => sp.GetRequiredService<StoreInboundDeduplicator>()));
+        services.AddHostedService(sp => sp.GetRequiredService<StoreInboundDeduplicator>());
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<RetentionPurgeService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

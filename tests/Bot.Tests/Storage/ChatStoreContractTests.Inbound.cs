@@ -53,13 +53,18 @@ public abstract partial class ChatStoreContractTests
     }
 
     [Fact]
-    public async Task CompletingAClaimExtendsItsExpiry()
+    public async Task ExtendingClaimsMovesTheirExpiryAndLeavesOthersAlone()
     {
         await Store.TryClaimInboundAsync("key-1", T0, T0.AddSeconds(10));
+        await Store.TryClaimInboundAsync("key-2", T0, T0.AddSeconds(10));
+        await Store.TryClaimInboundAsync("key-3", T0, T0.AddSeconds(10));
 
-        await Store.CompleteInboundAsync("key-1", T0 + Window);
+        await Store.ExtendInboundAsync(["key-1", "key-2"], T0 + Window);
 
-        Assert.False(await Store.TryClaimInboundAsync("key-1", T0.AddMinutes(5), T0.AddMinutes(5) + Window));
+        var later = T0.AddMinutes(5);
+        Assert.False(await Store.TryClaimInboundAsync("key-1", later, later + Window));
+        Assert.False(await Store.TryClaimInboundAsync("key-2", later, later + Window));
+        Assert.True(await Store.TryClaimInboundAsync("key-3", later, later + Window));
     }
 
     [Fact]

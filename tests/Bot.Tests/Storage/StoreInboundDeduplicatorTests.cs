@@ -22,10 +22,25 @@ public sealed class StoreInboundDeduplicatorTests : IAsyncLifetime
         var second = Deduplicator(Sqlite());
 
         Assert.True(await first.TryClaimAsync("k", CancellationToken.None));
-        _time.Advance(TimeSpan.FromSeconds(15));
 
         Assert.False(await second.TryClaimAsync("k", CancellationToken.None));
         Assert.False(await first.TryClaimAsync("k", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AResendWhileTheTurnStillRunsIsARepeatBecauseTheInstanceRenewsItsClaim()
+    {
+        var slow = Deduplicator(Sqlite());
+        var other = Deduplicator(Sqlite());
+        await slow.TryClaimAsync("k", CancellationToken.None);
+
+        for (var i = 0; i < 5; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await slow.RenewAsync(CancellationToken.None);
+        }
+
+        Assert.False(await other.TryClaimAsync("k", CancellationToken.None));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Clinic.Bot.Tests.Telemetry;
 
-/// <summary>The whole app with every log line captured at Trace, and a staff webhook nobody answers (so alerts stay pending).</summary>
+/// <summary>The whole app with OpenTelemetry on, every log line captured at Trace, and a staff webhook nobody answers (so alerts stay pending).</summary>
 public sealed class TelemetryAppFixture : AppFixture
 {
     internal TestLogs Logs { get; } = new();
@@ -20,6 +20,9 @@ public sealed class TelemetryAppFixture : AppFixture
         ["Escalation:Webhook:Url"] = $"http://127.0.0.1:{FreePort.Loopback()}/hooks/clinic",
         ["Escalation:Webhook:Secret"] = WebhookReceiver.Secret,
         ["Telemetry:PendingRefreshInterval"] = "00:00:00.050",
+        // The full OpenTelemetry pipeline (ASP.NET Core and HttpClient instrumentation add their tags), exporting to a collector that is not there.
+        ["Telemetry:Exporter"] = "Otlp",
+        ["Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{FreePort.Loopback()}",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder web) =>

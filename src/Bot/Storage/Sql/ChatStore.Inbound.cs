@@ -23,14 +23,19 @@ internal abstract partial class ChatStore
         }, cancellationToken);
     }
 
-    /// <summary>Moves a claim's expiry to <paramref name="expiresAt"/> (its turn finished; remember it for the whole window).</summary>
-    public Task CompleteInboundAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+    /// <summary>Moves the expiry of these claims to <paramref name="expiresAt"/>: a running turn's lease, or a finished turn's window.</summary>
+    public Task ExtendInboundAsync(IReadOnlyList<string> keys, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var command = connection.Command("UPDATE inbound_activities SET expires_at = @expires WHERE activity_key = @key", transaction)
-                .With("expires", Time(expiresAt))
-                .With("key", key);
-            return await command.ExecuteNonQueryAsync(ct);
+            foreach (var chunk in keys.Chunk(500))
+            {
+                await using var command = connection.Command(
+                    $"UPDATE inbound_activities SET expires_at = @expires WHERE activity_key IN ({DbCommandExtensions.ListParameters("k", chunk.Length)})", transaction)
+                    .With("expires", Time(expiresAt))
+                    .WithList("k", chunk);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            return true;
         }, cancellationToken);
 
     /// <summary>Forgets a claim, so a redelivery of that activity is processed.</summary>
