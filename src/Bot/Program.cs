@@ -8,6 +8,7 @@ using Clinic.Bot.Protocol;
 using Clinic.Bot.Safety;
 using Clinic.Bot.Staff;
 using Clinic.Bot.Storage;
+using Clinic.Bot.Telemetry;
 using Clinic.Bot.Turns;
 using Clinic.Bot.Web;
 
@@ -26,6 +27,7 @@ builder.AddDirectLine();
 builder.AddWebChat();
 builder.AddEscalation();
 builder.AddOperations();
+builder.AddTelemetry();
 builder.AddRateLimits();
 
 var app = builder.Build();

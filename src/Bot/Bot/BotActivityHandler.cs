@@ -3,6 +3,7 @@ using Clinic.Bot.Dialog;
 using Clinic.Bot.Escalation;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Storage;
+using Clinic.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Bot;
@@ -20,6 +21,7 @@ public sealed class BotActivityHandler(
     StaffActionHandler staffActions,
     IEscalationSignal escalationSignal,
     TimeProvider time,
+    BotTelemetry telemetry,
     IOptions<DialogOptions> dialogOptions,
     ILogger<BotActivityHandler> logger)
 {
@@ -64,6 +66,7 @@ public sealed class BotActivityHandler(
     {
         var conversationId = activity.Conversation!.Id!;
         DialogTurn? turn = null;
+        using var measurement = telemetry.MeasureTurn(time, activity.ChannelId, activity.Type);
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -82,6 +85,7 @@ public sealed class BotActivityHandler(
                             live?.Conclude(message);
                         await sender.SendAsync(message, cancellationToken);
                     }
+                    measurement.Saved(turn, attempt);
                     return;
                 }
                 logger.LogInformation("Conversation state changed under turn (attempt {Attempt}); running it again on fresh state", attempt);
@@ -96,6 +100,9 @@ public sealed class BotActivityHandler(
         {
             // No message text in the log: only the fault and where.
             logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
+            measurement.Failed(e is StoreUnavailableException ? "unavailable" : "failed", e);
+            if (turn is null && e is StoreUnavailableException)
+                turn = await DecideWithoutStateAsync(decide);
             await ApologiseAsync(activity, sender, turn, live);
             if (e is StoreUnavailableException)
                 throw;
@@ -140,6 +147,20 @@ public sealed class BotActivityHandler(
         typing.Type = ActivityTypes.Typing;
         typing.Text = null;
         await sender.SendAsync(typing, ct);
+    }
+
+    // The store could not even be read: decide on fresh state, so that a crisis still gets its resources below.
+    private async Task<DialogTurn?> DecideWithoutStateAsync(Func<ConversationState, CancellationToken, Task<DialogTurn>> decide)
+    {
+        try
+        {
+            return await decide(new ConversationState(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not decide the turn without stored state either");
+            return null;
+        }
     }
 
     // A crisis reply goes out even when saving failed: resources now matter more than the record.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Clinic.Bot.Safety;
 using Clinic.Bot.Safety.Contact;
 using Clinic.Bot.Storage;
+using Clinic.Bot.Telemetry;
 using Clinic.Bot.Turns;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Clinic.Bot.Dialog;
 /// The FAQ dialog: greet, answer, help, start over, talk to a person, consented contact details, follow-ups.
 /// Pure decision-making: it reads state and returns the replies, the new state and the escalations; the caller stores and sends.
 /// </summary>
-public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IContactRecognizer contacts, IOptions<DialogOptions> options)
+public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IContactRecognizer contacts, BotTelemetry telemetry, IOptions<DialogOptions> options)
 {
     private static readonly string[] ContactChoices = ["Yes, please contact me", "No thanks"];
 
@@ -32,6 +33,7 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
         var o = options.Value;
         state = state with { Turns = state.Turns + 1 };
         var risk = triage.Classify(text);
+        telemetry.RecordTriage(risk.Level);
 
         if (state.AwaitingContactFor is { } escalationId && risk.Level < TriageLevel.Contraindication && ContactStep(state, text, escalationId) is { } contactTurn)
             return contactTurn;

@@ -1,3 +1,4 @@
+using Clinic.Bot.Protocol.Hosting;
 using Clinic.Bot.Storage.Hosting;
 using Clinic.Bot.Storage.Sql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IConversationStore"/> and <see cref="IEscalationStore"/> (one shared instance), validated
-    /// <see cref="StorageOptions"/>, schema migration at start, the retention purge job, and a "storage" health check
+    /// <see cref="StorageOptions"/>, the store-backed <see cref="IInboundDeduplicator"/>, schema migration at start, the retention purge job, and a "storage" health check
     /// tagged "ready" for /readyz.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
@@ -30,6 +31,10 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<ChatStore>());
         services.TryAddSingleton<IEscalationStore>(sp => sp.GetRequiredService<ChatStore>());
+        // Replaces the protocol's per-process default whichever of AddStorage and AddBot runs first.
+        services.TryAddSingleton<StoreInboundDeduplicator>();
+        services.Replace(ServiceDescriptor.Singleton<IInboundDeduplicator>(sp => sp.GetRequiredService<StoreInboundDeduplicator>()));
+        services.AddHostedService(sp => sp.GetRequiredService<StoreInboundDeduplicator>());
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<RetentionPurgeService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -1,4 +1,5 @@
 using Clinic.Bot.Safety;
+using Clinic.Bot.Telemetry;
 using Clinic.Knowledge;
 using Clinic.Knowledge.Answers;
 
@@ -8,7 +9,7 @@ namespace Clinic.Bot.Turns;
 /// One visitor message in, one outcome out: the same path for chat and for the <c>ask</c> command.
 /// Safety triage runs first and decides; a crisis never waits for retrieval.
 /// </summary>
-public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, KnowledgeService knowledge)
+public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, KnowledgeService knowledge, BotTelemetry telemetry)
 {
     // A fixed query, not visitor text: when someone discloses a condition without asking anything, they get the eligibility text.
     private const string EligibilityQuery = "Who is not eligible for ketamine treatment? Contraindications that require further evaluation";
@@ -41,6 +42,7 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
             disclaimers = answer.Disclaimers.Prepend(messages.ContraindicationNotice()).ToList();
             escalation = new EscalationNotice("contraindication", now.Reasons);
         }
+        telemetry.RecordAnswer(answer.Answered, answer.Decline);
         var stillInForce = earlier?.Level >= TriageLevel.Crisis;
         if (now.Level == TriageLevel.Informational || stillInForce)
             disclaimers.Add(messages.InformationalFooter());

@@ -1,3 +1,6 @@
+using Clinic.Bot.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Clinic.Bot.Turns;
 
 public static class TurnSetup
@@ -6,6 +9,7 @@ public static class TurnSetup
     public static IHostApplicationBuilder AddTurns(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TurnPipeline>();
+        builder.Services.TryAddSingleton<BotTelemetry>();
         return builder;
     }
 }

@@ -23,6 +23,11 @@ public class AppFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>What a derived fixture adds to the host (services, logging) after the settings.</summary>
+    protected virtual void ConfigureWebHost(IWebHostBuilder web)
+    {
+    }
+
     public IServiceProvider Services => _factory!.Services;
 
     public Uri BaseAddress => Http.BaseAddress!;
@@ -41,6 +46,7 @@ public class AppFixture : IAsyncLifetime
             foreach (var (key, value) in ExtraSettings)
                 web.UseSetting(key, value);
             web.UseSetting("DirectLine:TokenSigningKey", Convert.ToBase64String(new byte[32]));
+            ConfigureWebHost(web);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

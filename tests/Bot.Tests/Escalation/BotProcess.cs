@@ -50,6 +50,10 @@ internal sealed class BotProcess : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>Settings written as ASP.NET Core reads them from the environment (Section__Key), null values left out.</summary>
+    public static Dictionary<string, string> EnvironmentFrom(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        settings.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
+
     /// <summary>SIGKILL: no shutdown code runs, as when the machine or the container dies.</summary>
     public async Task KillAsync()
     {

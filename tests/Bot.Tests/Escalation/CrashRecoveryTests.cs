@@ -1,8 +1,7 @@
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Storage.Sql;
+using Clinic.Bot.Tests.Infrastructure;
 using Clinic.Bot.Tests.Protocol;
 using Clinic.Bot.Tests.Teams;
 
@@ -20,7 +19,7 @@ public sealed class CrashRecoveryTests : EscalationTestBase
         var (teams, smtp, webhook) = await StartReceiversAsync();
         var visitorChannel = Own(await FakeConnector.StartAsync());
         var work = Path.GetDirectoryName(DatabasePath)!;
-        var environment = Environment(teams, smtp, webhook);
+        var environment = ServiceEnvironment(teams, smtp, webhook);
 
         // First life: the dispatcher is told to wait an hour, so the kill surely comes before any delivery.
         environment["Escalation__StartDelay"] = "01:00:00";
@@ -69,33 +68,7 @@ public sealed class CrashRecoveryTests : EscalationTestBase
         Assert.DoesNotContain("can someone call me", second.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"Escalation {stored.Id} delivered to email", second.Output);
 
-        Dictionary<string, string> Environment(FakeTeams t, SmtpReceiver s, WebhookReceiver w)
-        {
-            var settings = EscalationHost.Sinks(EscalationHost.Settings(DatabasePath), t, s, w);
-            var env = settings.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
-            env["Escalation__PollInterval"] = "00:00:00.100";
-            env["Knowledge__CorpusPath"] = Path.Combine(RepoPaths.Root, "corpus");
-            env["Knowledge__IndexPath"] = Path.Combine(work, "knowledge.index");
-            env["Logging__LogLevel__Default"] = "Information";
-            env["Logging__Console__FormatterName"] = "simple";
-            return env;
-        }
-
-        async Task<HttpResponseMessage> PostAsync(BotProcess bot, string text, string conversation = "conv-crash-1")
-        {
-            var activity = new JsonObject
-            {
-                ["type"] = "message",
-                ["id"] = "msg-" + Guid.NewGuid().ToString("N"),
-                ["channelId"] = "webchat",
-                ["serviceUrl"] = visitorChannel.ServiceUrl,
-                ["from"] = new JsonObject { ["id"] = "visitor-1", ["name"] = "Visitor" },
-                ["recipient"] = new JsonObject { ["id"] = "clinic-bot", ["name"] = "Clinic bot" },
-                ["conversation"] = new JsonObject { ["id"] = conversation },
-                ["text"] = text,
-            };
-            using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            return await client.PostAsync(bot.BaseUrl + "/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        }
+        Task<HttpResponseMessage> PostAsync(BotProcess bot, string text, string conversation = "conv-crash-1") =>
+            ConnectorMessages.PostAsync(bot.BaseUrl, visitorChannel.ServiceUrl, conversation, text);
     }
 }

@@ -42,6 +42,18 @@ public abstract class EscalationTestBase : IAsyncLifetime
     private protected async Task<EscalationHost> StartHostAsync(Dictionary<string, string?> settings, TimeProvider? time = null) =>
         Own(await EscalationHost.StartAsync(settings, time));
 
+    /// <summary>The environment of the real service (<see cref="BotProcess"/>) on this test's database, with the given sinks.</summary>
+    private protected Dictionary<string, string> ServiceEnvironment(FakeTeams? teams, SmtpReceiver? smtp, WebhookReceiver? webhook)
+    {
+        var env = BotProcess.EnvironmentFrom(EscalationHost.Sinks(EscalationHost.Settings(DatabasePath), teams, smtp, webhook));
+        env["Escalation__PollInterval"] = "00:00:00.100";
+        env["Knowledge__CorpusPath"] = Path.Combine(Teams.RepoPaths.Root, "corpus");
+        env["Knowledge__IndexPath"] = Path.Combine(_folder, "knowledge.index");
+        env["Logging__LogLevel__Default"] = "Information";
+        env["Logging__Console__FormatterName"] = "simple";
+        return env;
+    }
+
     private protected static List<RecordedRequest> TeamsPosts(FakeTeams connector, string escalationId) => connector.Posts(escalationId);
 
     private protected static void AssertNoPersonalData(TestLogs logs)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Clinic.Bot.Storage;
+using Clinic.Bot.Storage.Sql;
 
 namespace Clinic.Bot.Tests.Storage;
 
@@ -172,7 +173,7 @@ public abstract partial class ChatStoreContractTests
         var health = await Store.CheckHealthAsync();
 
         Assert.True(health.IsHealthy, health.Description);
-        Assert.Contains("schema version 1", health.Description);
+        Assert.Contains($"schema version {Schema.LatestVersion}", health.Description);
     }
 
     [Fact]

@@ -71,18 +71,18 @@ internal sealed class BotMessageProcessor(
             return Results.Ok();
         }
 
-        return await RunTurnAsync(activity, key).ConfigureAwait(false);
+        return await RunTurnAsync(activity, key, context.Response).ConfigureAwait(false);
     }
 
-    private async Task<IResult> RunTurnAsync(Activity activity, string? key)
+    private async Task<IResult> RunTurnAsync(Activity activity, string? key, HttpResponse response)
     {
-        InvokeResponse? response;
+        InvokeResponse? invokeResponse;
         try
         {
             // Not tied to RequestAborted: when Teams gives up waiting and resends, this turn still finishes and
             // replies once, and the resend is dropped as a repeat.
             var sender = new ConnectorActivitySender(connector, activity);
-            response = await turnHandler.OnTurnAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
+            invokeResponse = await turnHandler.OnTurnAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -91,9 +91,23 @@ internal sealed class BotMessageProcessor(
                 await deduplicator.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
 
+            if (ex is Storage.StoreUnavailableException)
+            {
+                // The database is down: say so at once, and when to try again, instead of a bare 500. The message names
+                // the provider and the reason, never conversation data.
+                logger.LogError("Turn for a {Type} activity on {Channel} refused with 503: {Reason}", Short(activity.Type), Short(activity.ChannelId), ex.Message);
+                response.Headers.RetryAfter = "10";
+                return Results.Text("The conversation store is unavailable; retry later.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             // Exception messages can quote what the user wrote, so only types and the stack are logged.
             logger.LogError("Turn for a {Type} activity on {Channel} failed: {Error}\n{StackTrace}", Short(activity.Type), Short(activity.ChannelId), ExceptionTypes(ex), ex.StackTrace);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        if (key is not null)
+        {
+            await deduplicator.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (activity.Type != ActivityTypes.Invoke)
@@ -102,11 +116,11 @@ internal sealed class BotMessageProcessor(
         }
 
         // Like the Bot Framework SDK: an invoke nobody handled is 501.
-        return response switch
+        return invokeResponse switch
         {
             null => Results.StatusCode(StatusCodes.Status501NotImplemented),
-            { Body: null } => Results.StatusCode(response.Status),
-            _ => Results.Json(response.Body, ProtocolJson.Options, statusCode: response.Status),
+            { Body: null } => Results.StatusCode(invokeResponse.Status),
+            _ => Results.Json(invokeResponse.Body, ProtocolJson.Options, statusCode: invokeResponse.Status),
         };
     }
 

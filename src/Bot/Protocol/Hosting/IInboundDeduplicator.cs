@@ -9,6 +9,9 @@ public interface IInboundDeduplicator
     /// <summary>True for the first delivery within the window (the caller processes it); false for a repeat.</summary>
     ValueTask<bool> TryClaimAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>The claimed activity's turn finished: remember it for the whole window.</summary>
+    ValueTask CompleteAsync(string key, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>Forgets a claim whose turn failed, so a redelivery can try again.</summary>
     ValueTask ReleaseAsync(string key, CancellationToken cancellationToken);
 }

@@ -28,6 +28,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 failures.Add($"Storage:Provider '{options.Provider}' is not supported. Use Sqlite or Postgres.");
                 break;
         }
+        if (options.InboundClaimLease <= TimeSpan.Zero || options.InboundClaimLease > TimeSpan.FromHours(1))
+        {
+            failures.Add("Storage:InboundClaimLease must be more than 0 and at most 01:00:00.");
+        }
         if (options.Retention.KeepDays < 1)
         {
             failures.Add("Storage:Retention:KeepDays must be at least 1.");

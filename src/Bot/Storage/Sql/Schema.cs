@@ -89,6 +89,14 @@ internal static class Schema
             );
             CREATE INDEX IF NOT EXISTS ix_feedback_rated_at ON feedback (rated_at);
             """),
+        // Inbound de-duplication shared by every instance: Teams resends a slow turn's activity, perhaps to another instance.
+        (2, """
+            CREATE TABLE IF NOT EXISTS inbound_activities (
+                activity_key TEXT PRIMARY KEY,
+                expires_at {ts} NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS ix_inbound_expires_at ON inbound_activities (expires_at);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
