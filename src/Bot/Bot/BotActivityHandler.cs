@@ -18,6 +18,7 @@ public sealed class BotActivityHandler(
     IEnumerable<IEscalationSink> sinks,
     ReplyBuilder replies,
     StaffActionHandler staffActions,
+    CrisisRescue crisisRescue,
     IEscalationSignal escalationSignal,
     TimeProvider time,
     IOptions<DialogOptions> dialogOptions,
@@ -86,7 +87,7 @@ public sealed class BotActivityHandler(
         {
             // No message text in the log: only the fault and where.
             logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
-            await ApologiseAsync(activity, sender, turn);
+            await ApologiseAsync(activity, sender, crisisRescue.Rescue(conversationId, activity.ChannelId ?? "", userText, turn));
             if (e is StoreUnavailableException)
                 throw;
         }
@@ -132,17 +133,14 @@ public sealed class BotActivityHandler(
         await sender.SendAsync(typing, ct);
     }
 
-    // A crisis reply goes out even when saving failed: resources now matter more than the record.
-    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogTurn? turn)
+    // A crisis reply goes out even when the store failed: resources now matter more than the record, which
+    // CrisisRescue writes once the store is back. It replaces the apology: "please try again" is the wrong thing to
+    // tell someone in crisis, and the crisis reply already gives 988 and 911 and stays available.
+    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogReply? crisisReply)
     {
         try
         {
-            if (turn?.Escalations.Any(e => e.Kind == "crisis") == true)
-            {
-                foreach (var reply in turn.Replies)
-                    await sender.SendAsync(replies.Build(activity, reply), CancellationToken.None);
-            }
-            await sender.SendAsync(activity.CreateReply(dialogOptions.Value.TurnFailed), CancellationToken.None);
+            await sender.SendAsync(crisisReply is null ? activity.CreateReply(dialogOptions.Value.TurnFailed) : replies.Build(activity, crisisReply), CancellationToken.None);
         }
         catch (Exception e)
         {
