@@ -19,6 +19,7 @@ public sealed class BotActivityHandler(
     IEnumerable<IEscalationSink> sinks,
     ReplyBuilder replies,
     StaffActionHandler staffActions,
+    CrisisRescue crisisRescue,
     IEscalationSignal escalationSignal,
     TimeProvider time,
     BotTelemetry telemetry,
@@ -101,9 +102,7 @@ public sealed class BotActivityHandler(
             // No message text in the log: only the fault and where.
             logger.LogError(e, "A turn failed ({Type}); the visitor was told and no state was written", activity.Type);
             measurement.Failed(e is StoreUnavailableException ? "unavailable" : "failed", e);
-            if (turn is null && e is StoreUnavailableException)
-                turn = await DecideWithoutStateAsync(decide);
-            await ApologiseAsync(activity, sender, turn, live);
+            await ApologiseAsync(activity, sender, crisisRescue.Rescue(conversationId, activity.ChannelId ?? "", userText, turn), live);
             if (e is StoreUnavailableException)
                 throw;
         }
@@ -149,33 +148,16 @@ public sealed class BotActivityHandler(
         await sender.SendAsync(typing, ct);
     }
 
-    // The store could not even be read: decide on fresh state, so that a crisis still gets its resources below.
-    private async Task<DialogTurn?> DecideWithoutStateAsync(Func<ConversationState, CancellationToken, Task<DialogTurn>> decide)
-    {
-        try
-        {
-            return await decide(new ConversationState(), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not decide the turn without stored state either");
-            return null;
-        }
-    }
-
-    // A crisis reply goes out even when saving failed: resources now matter more than the record.
-    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogTurn? turn, AnswerLivestream? live)
+    // A crisis reply goes out even when the store failed: resources now matter more than the record, which
+    // CrisisRescue writes once the store is back. It replaces the apology: "please try again" is the wrong thing to
+    // tell someone in crisis, and the crisis reply already gives 988 and 911 and stays available.
+    private async Task ApologiseAsync(Activity activity, IActivitySender sender, DialogReply? crisisReply, AnswerLivestream? live)
     {
         try
         {
             if (live is not null)
                 await live.AbandonAsync();
-            if (turn?.Escalations.Any(e => e.Kind == "crisis") == true)
-            {
-                foreach (var reply in turn.Replies)
-                    await sender.SendAsync(replies.Build(activity, reply), CancellationToken.None);
-            }
-            await sender.SendAsync(activity.CreateReply(dialogOptions.Value.TurnFailed), CancellationToken.None);
+            await sender.SendAsync(crisisReply is null ? activity.CreateReply(dialogOptions.Value.TurnFailed) : replies.Build(activity, crisisReply), CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -17,6 +17,8 @@ public static class BotSetup
         builder.Services.AddSingleton<FaqDialog>();
         builder.Services.AddSingleton<ReplyBuilder>();
         builder.Services.AddSingleton<StaffActionHandler>();
+        builder.Services.AddSingleton<CrisisRescue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CrisisRescue>());
         builder.Services.AddScoped<BotActivityHandler>();
         builder.Services.AddScoped<IBotTurnHandler, BotActivityHandlerTurnHandler>();
         builder.AddBotProtocol();

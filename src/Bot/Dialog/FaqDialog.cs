@@ -41,7 +41,8 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
             return Reply(state with { LastQuestion = null, AwaitingContactFor = null }, o.StartedOver);
         if (Intents.IsHelp(text))
             return new DialogTurn([new DialogReply(o.Format(o.Help), Suggestions: o.SuggestedQuestions)], state, []);
-        if (Intents.IsTalkToPerson(text))
+        // "I want to talk to someone, I want to kill myself" is a crisis first: resources now and a priority alert, not a callback request.
+        if (Intents.IsTalkToPerson(text) && !risk.Escalates)
             return StaffRequest(state, text);
         if (Intents.IsGreeting(text))
             return Greet(state);

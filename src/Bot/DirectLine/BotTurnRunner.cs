@@ -73,7 +73,9 @@ internal sealed class BotTurnRunner(
 
     private async Task TellVisitorTurnFailedAsync(DirectLineActivitySender sender, Activity inbound)
     {
-        if (inbound.Type != ActivityTypes.Message)
+        // A bot that already answered (its own apology, or a crisis reply sent although the store failed) has said
+        // what the visitor needs; a second, generic apology would only bury it.
+        if (inbound.Type != ActivityTypes.Message || sender.HasSentMessage)
         {
             return;
         }

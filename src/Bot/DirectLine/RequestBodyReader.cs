@@ -49,6 +49,11 @@ internal static class RequestBodyReader
         {
             return new(null, null, true);
         }
+        // The JSON reader checks UTF-8 only in values it decodes; a bad byte in a field name it keeps verbatim would slip through.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return new(null, DirectLineErrors.BadArgument("The request body is not valid UTF-8."), false);
+        }
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, DirectLineJson.Options);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace Clinic.Bot.Protocol;
 
@@ -19,6 +20,12 @@ public static class ProtocolJson
         if (utf8Json.IsEmpty)
         {
             return ActivityParseResult.Fail(ActivityParseError.Empty, "The body is empty.");
+        }
+
+        // The reader checks UTF-8 only in values it decodes; a bad byte in a field name it keeps verbatim would slip through.
+        if (!Utf8.IsValid(utf8Json))
+        {
+            return ActivityParseResult.Fail(ActivityParseError.Malformed, "The body is not valid UTF-8.");
         }
 
         var shapeError = Scan(utf8Json);

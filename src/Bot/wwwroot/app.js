@@ -124,10 +124,50 @@
     };
   }
 
-  // Web Chat's Markdown renderer lets a sanitised subset of HTML through (e.g. <img>). Answers are Markdown only, so
-  // every "<" is handed over as text: tags in a reply show up as the characters they are and never become elements.
-  function renderMarkdownWithoutHtml(markdown, newLineOptions, linkOptions) {
-    return window.WebChat.renderMarkdown(String(markdown).replace(/</g, '&lt;'), newLineOptions, linkOptions);
+  // Answers are extractive text, so their Markdown needs paragraphs, emphasis, lists, code and web, mail or phone
+  // links, nothing more. Everything else Web Chat's renderer would make (images, buttons, tables, headings) becomes its
+  // text, so no document or message can put a remote image, a fake button or anything active into the chat.
+  var ALLOWED_TAGS = ['A', 'B', 'BLOCKQUOTE', 'BR', 'CODE', 'DEL', 'DIV', 'EM', 'HR', 'I', 'LI', 'OL', 'P', 'PRE', 'S', 'SPAN', 'STRONG', 'UL'];
+  var SAFE_HREF = /^(https?:|mailto:|tel:)/i;
+  var LINK_ICON_CLASS = 'webchat__render-markdown__external-link-icon';
+
+  function allowedAttribute(element, name, value) {
+    if (name === 'class' || name === 'aria-label') return true;
+    if (element.tagName !== 'A') return isLinkIcon(element) && (name === 'src' || name === 'alt' || name === 'title');
+    return name === 'rel' || name === 'target' || (name === 'href' && SAFE_HREF.test(value.trim()));
+  }
+
+  // Web Chat's own "opens in a new window" icon after a link: an image with its class and an inline data source.
+  function isLinkIcon(element) {
+    return element.tagName === 'IMG' && element.classList.contains(LINK_ICON_CLASS) && /^data:image\//.test(element.getAttribute('src') || '');
+  }
+
+  function keepAllowed(parent) {
+    Array.prototype.slice.call(parent.childNodes).forEach(function (node) {
+      if (node.nodeType === Node.TEXT_NODE) return;
+      if (node.nodeType !== Node.ELEMENT_NODE) {
+        node.remove();
+        return;
+      }
+      if (!isLinkIcon(node) && ALLOWED_TAGS.indexOf(node.tagName) < 0) {
+        var shown = node.tagName === 'IMG' ? node.getAttribute('alt') || '' : node.textContent;
+        parent.replaceChild(parent.ownerDocument.createTextNode(shown), node);
+        return;
+      }
+      Array.prototype.slice.call(node.attributes).forEach(function (attribute) {
+        if (!allowedAttribute(node, attribute.name.toLowerCase(), attribute.value)) node.removeAttribute(attribute.name);
+      });
+      keepAllowed(node);
+    });
+  }
+
+  // Every "<" is handed to Web Chat as text, so tags in a reply show up as the characters they are; its HTML output is
+  // then cut down to the allow-list in an inert document (DOMParser runs no script and loads no image).
+  function renderAllowListedMarkdown(markdown, newLineOptions, linkOptions) {
+    var html = window.WebChat.renderMarkdown(String(markdown).replace(/</g, '&lt;'), newLineOptions, linkOptions);
+    var body = new DOMParser().parseFromString('<!doctype html><body>' + html, 'text/html').body;
+    keepAllowed(body);
+    return body.innerHTML;
   }
 
   function styleOptions(config) {
@@ -198,7 +238,7 @@
         locale: config.locale,
         styleOptions: styleOptions(config),
         activityMiddleware: window.ClinicAnswerExtras.createActivityMiddleware(store),
-        renderMarkdown: renderMarkdownWithoutHtml,
+        renderMarkdown: renderAllowListedMarkdown,
         // The page's <main> holds the chat; Web Chat's default "complementary" landmark would be nested inside it.
         role: 'region',
         sendTypingIndicator: false

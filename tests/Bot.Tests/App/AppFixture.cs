@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Bot.Tests.App;
 
@@ -18,6 +19,11 @@ public class AppFixture : IAsyncLifetime
 
     /// <summary>Settings a derived fixture adds on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>Service replacements a derived fixture makes after Program.cs registered everything.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public string DatabasePath => Path.Combine(Folder, "bot.db");
 
@@ -47,6 +53,7 @@ public class AppFixture : IAsyncLifetime
                 web.UseSetting(key, value);
             web.UseSetting("DirectLine:TokenSigningKey", Convert.ToBase64String(new byte[32]));
             ConfigureWebHost(web);
+            web.ConfigureServices(ConfigureServices);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

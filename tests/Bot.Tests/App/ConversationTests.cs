@@ -42,6 +42,17 @@ public sealed class ConversationTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains("kill myself", escalation.TriggeringText);
     }
 
+    [Theory]
+    [InlineData("I want to talk to someone, I want to kill myself")]
+    [InlineData("can someone call me, i took too much and can't breathe")]
+    public async Task ACrisisInsideARequestForAPersonGetsTheCrisisReplyAndACrisisAlert(string message)
+    {
+        var visitor = await app.NewVisitorAsync();
+        var replies = await visitor.AskAsync(message);
+        Assert.Contains("911", Text(replies[0]));
+        Assert.Contains(await EscalationsOfAsync(visitor.ConversationId), e => e.Kind == "crisis" && e.Priority == 3);
+    }
+
     [Fact]
     public async Task EscalatesWhenVisitorDisclosesPregnancyAndTakesConsentedContactDetails()
     {
