@@ -54,12 +54,9 @@ public sealed partial class CrisisSafetyNet
     internal double Score(string normalized)
     {
         var best = 0.0;
-        Span<float> vector = stackalloc float[UniversalSentenceEncoder.Dimensions];
-        foreach (var part in Parts(normalized))
-        {
-            _encoder.Embed(part, vector);
+        // One batch: the encoder spreads the sentences over the cores.
+        foreach (var vector in _encoder.Embed(Parts(normalized).ToList()))
             best = Math.Max(best, CrisisNetTrainer.Sigmoid(System.Numerics.Tensors.TensorPrimitives.Dot(vector, _model.Weights) + _model.Bias));
-        }
         return best;
     }
 
