@@ -27,7 +27,7 @@ internal static partial class Intents
     private static partial Regex StartOver();
 
     [GeneratedRegex(
-        @"^\W*(i\s+(want|would like|need|'d like)\s+to\s+)?(talk|speak|chat)\s+(to|with)\s+(a|an|some|the)?\s*(person|human|real person|staff|someone|nurse|doctor|agent|representative|team)\b.{0,40}$" +
+        @"^\W*(i\s+(want|would like|need|'d like)\s+to\s+|(can|could|may)\s+i\s+(please\s+)?)?(talk|speak|chat)\s+(to|with)\s+(a|an|some|the)?\s*(person|human|real person|staff|someone|nurse|doctor|agent|representative|team)\b.{0,40}$" +
         @"|^\W*(human|agent|operator|representative|staff|real person)( please)?\W*$|^\W*(can|could)\s+(someone|a person|staff|a nurse)\s+(call|contact|email)\s+me\b.{0,40}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TalkToPerson();
