@@ -1,12 +1,8 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using Azure.Identity;
+using Clinic.Knowledge.Generation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using OpenAI;
-using OpenAI.Embeddings;
 
 namespace Clinic.Knowledge.Embeddings;
 
@@ -15,8 +11,6 @@ public static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>The named HttpClient that carries embedding requests, with timeouts, retries and a circuit breaker.</summary>
     public const string HttpClientName = "Clinic.Knowledge.Embeddings";
-
-    private const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>
     /// The local model for <c>Provider=Local</c>; otherwise the OpenAI client's embedding client on <see cref="EmbeddingOptions.Endpoint"/>
@@ -52,27 +46,9 @@ public static class EmbeddingServiceCollectionExtensions
             if (!o.IsRemote)
                 return new UniversalSentenceEncoder(o.ModelPath);
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            return new RemoteEmbeddingGenerator(CreateClient(o, http).AsIEmbeddingGenerator(o.Dimensions), o);
+            var client = OpenAIClientFactory.Create(o.ResolvedEndpoint(), o.ApiKey, o.UseEntraId, http, http.Timeout).GetEmbeddingClient(o.Deployment);
+            return new RemoteEmbeddingGenerator(client.AsIEmbeddingGenerator(o.Dimensions), o);
         });
         return services;
-    }
-
-    private static EmbeddingClient CreateClient(EmbeddingOptions o, HttpClient http)
-    {
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = o.ResolvedEndpoint(),
-            Transport = new HttpClientPipelineTransport(http),
-            // Retries happen once, in the HttpClient's resilience handler; two layers would multiply them.
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = http.Timeout,
-        };
-        if (!o.UseEntraId)
-            return new EmbeddingClient(o.Deployment, new ApiKeyCredential(o.ApiKey!), clientOptions);
-        // The token-policy constructor is the client's documented way to Azure's v1 endpoint with Entra ID; it is marked
-        // experimental only because the policy type may move. DefaultAzureCredential takes a user-assigned identity from AZURE_CLIENT_ID.
-#pragma warning disable OPENAI001
-        return new EmbeddingClient(o.Deployment, new BearerTokenPolicy(new DefaultAzureCredential(), CognitiveServicesScope), clientOptions);
-#pragma warning restore OPENAI001
     }
 }

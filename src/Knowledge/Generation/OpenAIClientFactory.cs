@@ -18,27 +18,33 @@ public static class OpenAIClientFactory
     /// <summary>The Entra ID scope of Azure OpenAI.</summary>
     public const string AzureScope = "https://cognitiveservices.azure.com/.default";
 
-    /// <summary>The client for <paramref name="options"/>; the SDK's own retries are off because the HttpClient retries.</summary>
-    public static OpenAIClient Create(GenerationOptions options, HttpClient httpClient)
+    /// <summary>The chat client for <paramref name="options"/>; its network timeout is the answer budget (the SDK's 100 s default would outlive the visitor).</summary>
+    public static OpenAIClient Create(GenerationOptions options, HttpClient httpClient) =>
+        Create(EndpointFor(options), options.ApiKey, options.Provider == GenerationProvider.AzureOpenAI && options.UseEntraId, httpClient, options.Timeout);
+
+    /// <summary>
+    /// The client for any OpenAI-compatible endpoint (null: OpenAI's own service), with an API key or an Entra ID token
+    /// (<see cref="AzureScope"/>), over <paramref name="httpClient"/>. The SDK's own retries are off: the HttpClient's
+    /// resilience handler retries once, where two layers would multiply the attempts.
+    /// </summary>
+    public static OpenAIClient Create(Uri? endpoint, string? apiKey, bool useEntraId, HttpClient httpClient, TimeSpan networkTimeout)
     {
         var clientOptions = new OpenAIClientOptions
         {
             Transport = new HttpClientPipelineTransport(httpClient),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            // The SDK's 100 s default would outlive the visitor; the answer budget is the limit.
-            NetworkTimeout = options.Timeout,
+            NetworkTimeout = networkTimeout,
         };
-        var endpoint = EndpointFor(options);
         if (endpoint is not null)
             clientOptions.Endpoint = endpoint;
-        if (options.Provider == GenerationProvider.AzureOpenAI && options.UseEntraId)
+        if (useEntraId)
         {
             // The token-policy constructor is marked for evaluation, but it is how Azure documents Entra ID on the v1 endpoint.
 #pragma warning disable OPENAI001
             return new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), clientOptions);
 #pragma warning restore OPENAI001
         }
-        return new OpenAIClient(new ApiKeyCredential(options.ApiKey), clientOptions);
+        return new OpenAIClient(new ApiKeyCredential(apiKey!), clientOptions);
     }
 
     /// <summary>The base address the SDK appends <c>chat/completions</c> to; null for OpenAI's own service.</summary>
