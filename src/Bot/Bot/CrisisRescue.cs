@@ -27,9 +27,11 @@ public sealed partial class CrisisRescue(
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
     private readonly ConcurrentQueue<Unsaved> _unsaved = new();
     private readonly SemaphoreSlim _wake = new(0);
+    // Counted apart from the queue: the retry loop takes an item out while it tries to save it, and the count must not dip then.
+    private int _pending;
 
     /// <summary>Crisis escalations not yet in the outbox.</summary>
-    public int Pending => _unsaved.Count;
+    public int Pending => Volatile.Read(ref _pending);
 
     /// <summary>
     /// The crisis reply for a message whose turn failed, or null when it is not a crisis. <paramref name="turn"/> is the
@@ -66,7 +68,9 @@ public sealed partial class CrisisRescue(
             var left = _unsaved.Count;
             while (left-- > 0 && _unsaved.TryDequeue(out var item))
             {
-                if (!await TrySaveAsync(item, stoppingToken))
+                if (await TrySaveAsync(item, stoppingToken))
+                    Interlocked.Decrement(ref _pending);
+                else
                     _unsaved.Enqueue(item);
             }
             wait = _unsaved.IsEmpty ? FirstRetry : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestRetry.Ticks));
@@ -77,6 +81,7 @@ public sealed partial class CrisisRescue(
     {
         // Ids only: reason codes quote the visitor's words and belong in the outbox, not the log.
         LogUnsaved(item.ConversationId, item.Escalation.Id);
+        Interlocked.Increment(ref _pending);
         _unsaved.Enqueue(item);
         _wake.Release();
     }
