@@ -24,6 +24,11 @@ internal static partial class TextAnalyzer
         "usually", "typically", "generally", "actually", "ever", "even", "still", "well", "go", "going", "come",
         "exactly", "basically", "literally", "honestly", "just", "kinda", "sorta", "maybe", "perhaps", "right", "anyway",
         "say", "said", "mean", "means", "word", "question", "wondering", "wonder", "curious", "guess", "think",
+        // Light verbs and fillers of spoken questions ("give me", "keep", "a lot", "good", "back"): they name no topic, and a
+        // small corpus that never uses them must not read them as rare subject words and decline the question.
+        "gets", "getting", "give", "gives", "giving", "gave", "keep", "keeps", "keeping", "lot", "lots", "good", "bad",
+        "back", "big", "whole", "real", "stuff", "sure", "supposed", "instead", "eventually", "ones", "guy", "guys",
+        "goes", "went", "gone", "put", "puts", "bit", "pretty", "quite", "totally", "definitely", "probably",
     };
 
     /// <summary>Lower-cases, removes accents and unifies apostrophes and dashes.</summary>

@@ -28,6 +28,13 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void DropsSpokenFillersSoTheyAreNotReadAsRareTopicWords()
+    {
+        var terms = TextAnalyzer.Terms("Could you give me a good idea how long the effects keep going? A lot of people get scared");
+        Assert.Equal(new[] { "idea", "long", "effects", "people", "scared" }.Select(TextAnalyzer.Stem), terms);
+    }
+
+    [Fact]
     public void ReadsUpperCaseImAsTheRouteAndLowerCaseImAsIAm()
     {
         Assert.Contains("intramuscular", TextAnalyzer.Terms("Is IM ketamine better?"));
