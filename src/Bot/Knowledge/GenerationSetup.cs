@@ -19,12 +19,14 @@ internal static class GenerationSetup
         if (builder.Configuration.GetValue("Knowledge:Generation:Provider", GenerationProvider.None) == GenerationProvider.None)
             return;
 
+        services.TryAddEntraIdCredential();
         services.AddSingleton<IChatCompletionService>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<GenerationOptions>>().Value;
             var http = ResilientHttpClient.Create(o, sp.GetRequiredService<GenerationHealth>());
+            var entraId = o.UseEntraId ? sp.GetRequiredService<Azure.Core.TokenCredential>() : null;
             // No logger factory: Semantic Kernel's trace logging can include prompts, and prompts carry visitor text.
-            return new OpenAIChatCompletionService(o.Deployment, OpenAIClientFactory.Create(o, http));
+            return new OpenAIChatCompletionService(o.Deployment, OpenAIClientFactory.Create(o, http, entraId));
         });
         services.AddSingleton<GenerativeAnswerer>();
     }

@@ -26,6 +26,8 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
             failures.Add("Set Knowledge:Embeddings:Deployment to the embedding deployment name (Azure) or model name, e.g. text-embedding-3-small." + Sample);
         if (options.UseEntraId && !azure)
             failures.Add("Knowledge:Embeddings:UseEntraId works with Provider AzureOpenAI only; set ApiKey for an OpenAI-compatible endpoint." + Sample);
+        else if (options.UseEntraId && endpoint is { Scheme: "http" })
+            failures.Add("Knowledge:Embeddings:UseEntraId needs an https Endpoint: Entra ID tokens are never sent over plain http." + Sample);
         if (!options.UseEntraId && string.IsNullOrWhiteSpace(options.ApiKey))
             failures.Add("Set Knowledge:Embeddings:ApiKey (Key Vault, user secrets or the environment, never a committed file)"
                 + (azure ? ", or Knowledge:Embeddings:UseEntraId=true with the Cognitive Services OpenAI User role." : ".") + Sample);

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Clinic.Knowledge.Generation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class EmbeddingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEmbeddingGenerator(this IServiceCollection services)
     {
+        services.TryAddEntraIdCredential();
         services.AddHttpClient(HttpClientName, (sp, http) =>
             {
                 // The resilience handler owns every deadline; this only backstops it.
@@ -46,7 +48,8 @@ public static class EmbeddingServiceCollectionExtensions
             if (!o.IsRemote)
                 return new UniversalSentenceEncoder(o.ModelPath);
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            var client = OpenAIClientFactory.Create(o.ResolvedEndpoint(), o.ApiKey, o.UseEntraId, http, http.Timeout).GetEmbeddingClient(o.Deployment);
+            var entraId = o.UseEntraId ? sp.GetRequiredService<TokenCredential>() : null;
+            var client = OpenAIClientFactory.Create(o.ResolvedEndpoint(), o.ApiKey, entraId, http, http.Timeout).GetEmbeddingClient(o.Deployment);
             return new RemoteEmbeddingGenerator(client.AsIEmbeddingGenerator(o.Dimensions), o);
         });
         return services;

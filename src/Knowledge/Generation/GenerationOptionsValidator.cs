@@ -21,6 +21,8 @@ internal sealed class GenerationOptionsValidator : IValidateOptions<GenerationOp
             errors.Add("Missing Knowledge:Generation:Deployment. Set it to the Azure deployment name (or the model name for an OpenAI-compatible endpoint)." + See);
         if (o.UseEntraId && !azure)
             errors.Add("Knowledge:Generation:UseEntraId applies to Provider=AzureOpenAI only. Set an ApiKey for an OpenAI-compatible endpoint." + See);
+        else if (o.UseEntraId && o.Endpoint?.Trim().StartsWith("http:", StringComparison.OrdinalIgnoreCase) == true)
+            errors.Add("Knowledge:Generation:UseEntraId needs an https Endpoint: Entra ID tokens are never sent over plain http." + See);
         if (!o.UseEntraId && string.IsNullOrWhiteSpace(o.ApiKey))
             errors.Add("Missing Knowledge:Generation:ApiKey. Put it in user secrets or the environment (Knowledge__Generation__ApiKey), or set Knowledge:Generation:UseEntraId=true on Azure." + See);
         if (o.Timeout <= TimeSpan.Zero || o.Timeout > TimeSpan.FromSeconds(30))

@@ -1,6 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Azure.Identity;
+using Azure.Core;
 using OpenAI;
 
 namespace Clinic.Knowledge.Generation;
@@ -19,15 +19,16 @@ public static class OpenAIClientFactory
     public const string AzureScope = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>The chat client for <paramref name="options"/>; its network timeout is the answer budget (the SDK's 100 s default would outlive the visitor).</summary>
-    public static OpenAIClient Create(GenerationOptions options, HttpClient httpClient) =>
-        Create(EndpointFor(options), options.ApiKey, options.Provider == GenerationProvider.AzureOpenAI && options.UseEntraId, httpClient, options.Timeout);
+    public static OpenAIClient Create(GenerationOptions options, HttpClient httpClient, TokenCredential? entraId = null) =>
+        Create(EndpointFor(options), options.ApiKey, options.Provider == GenerationProvider.AzureOpenAI && options.UseEntraId ? entraId : null,
+            httpClient, options.Timeout);
 
     /// <summary>
-    /// The client for any OpenAI-compatible endpoint (null: OpenAI's own service), with an API key or an Entra ID token
-    /// (<see cref="AzureScope"/>), over <paramref name="httpClient"/>. The SDK's own retries are off: the HttpClient's
-    /// resilience handler retries once, where two layers would multiply the attempts.
+    /// The client for any OpenAI-compatible endpoint (null: OpenAI's own service), with an API key or, when
+    /// <paramref name="entraId"/> is given, its Entra ID tokens for <see cref="AzureScope"/>, over <paramref name="httpClient"/>.
+    /// The SDK's own retries are off: the HttpClient's resilience handler retries once, where two layers would multiply the attempts.
     /// </summary>
-    public static OpenAIClient Create(Uri? endpoint, string? apiKey, bool useEntraId, HttpClient httpClient, TimeSpan networkTimeout)
+    public static OpenAIClient Create(Uri? endpoint, string? apiKey, TokenCredential? entraId, HttpClient httpClient, TimeSpan networkTimeout)
     {
         var clientOptions = new OpenAIClientOptions
         {
@@ -37,11 +38,11 @@ public static class OpenAIClientFactory
         };
         if (endpoint is not null)
             clientOptions.Endpoint = endpoint;
-        if (useEntraId)
+        if (entraId is not null)
         {
             // The token-policy constructor is marked for evaluation, but it is how Azure documents Entra ID on the v1 endpoint.
 #pragma warning disable OPENAI001
-            return new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), clientOptions);
+            return new OpenAIClient(new BearerTokenPolicy(entraId, AzureScope), clientOptions);
 #pragma warning restore OPENAI001
         }
         return new OpenAIClient(new ApiKeyCredential(apiKey!), clientOptions);

@@ -58,6 +58,16 @@ public sealed class EmbeddingOptionsValidatorTests
     }
 
     [Fact]
+    public void RefusesToSendEntraIdTokensOverPlainHttp()
+    {
+        var o = Azure();
+        o.Endpoint = "http://127.0.0.1:8080/openai/v1/";
+        o.ApiKey = null;
+        o.UseEntraId = true;
+        Assert.Contains("UseEntraId needs an https Endpoint", Failure(o));
+    }
+
+    [Fact]
     public void RefusesEntraIdForANonAzureEndpoint()
     {
         var o = Azure();

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Clinic.Knowledge.Answers;
 using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Indexing;
@@ -18,9 +19,11 @@ internal sealed class RemoteKnowledge : IDisposable
 
     public RemoteKnowledge(
         string endpoint, string deployment, string indexPath, string? corpusPath = null, int? dimensions = null, int batchSize = 16,
-        string apiKey = FakeEmbeddingsServer.ApiKey)
+        string apiKey = FakeEmbeddingsServer.ApiKey, TokenCredential? entraId = null, Func<HttpMessageHandler>? primaryHandler = null)
     {
         var services = new ServiceCollection();
+        if (entraId is not null)
+            services.AddSingleton(entraId);
         services.AddSingleton<ILogger<KnowledgeIndexProvider>>(Logger);
         services.AddLogging();
         services.AddOptions<EmbeddingOptions>().Configure(o =>
@@ -28,7 +31,8 @@ internal sealed class RemoteKnowledge : IDisposable
             o.Provider = EmbeddingOptions.AzureOpenAI;
             o.Endpoint = endpoint;
             o.Deployment = deployment;
-            o.ApiKey = apiKey;
+            o.ApiKey = entraId is null ? apiKey : null;
+            o.UseEntraId = entraId is not null;
             o.Dimensions = dimensions;
             o.BatchSize = batchSize;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
@@ -36,6 +40,8 @@ internal sealed class RemoteKnowledge : IDisposable
         });
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         services.AddEmbeddingGenerator();
+        if (primaryHandler is not null)
+            services.AddHttpClient(EmbeddingServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(primaryHandler);
         services.AddSingleton(Options.Create(new KnowledgeOptions
         {
             CorpusPath = corpusPath ?? Path.Combine(AppContext.BaseDirectory, "corpus"),

@@ -22,15 +22,20 @@ internal sealed class FakeEmbeddingsServer : IAsyncDisposable
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
+    /// <summary>A bearer token accepted besides <see cref="ApiKey"/>: the one a test's Entra ID token endpoint issued.</summary>
+    public string? AcceptedEntraToken { get; set; }
+
     /// <summary>Vector length when the request names none.</summary>
     public int DefaultDimensions { get; init; } = 96;
 
     public string Endpoint => _server.BaseUrl + "/openai/v1/";
 
-    public static async Task<FakeEmbeddingsServer> StartAsync(int defaultDimensions = 96, int port = 0)
+    public static async Task<FakeEmbeddingsServer> StartAsync(
+        int defaultDimensions = 96, int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? httpsCertificate = null)
     {
         var fake = new FakeEmbeddingsServer { DefaultDimensions = defaultDimensions };
-        fake._server = await LocalServer.StartAsync(app => app.MapPost("/openai/v1/embeddings", (Delegate)fake.HandleAsync), port: port);
+        fake._server = await LocalServer.StartAsync(
+            app => app.MapPost("/openai/v1/embeddings", (Delegate)fake.HandleAsync), httpsCertificate: httpsCertificate, port: port);
         return fake;
     }
 
@@ -62,7 +67,7 @@ internal sealed class FakeEmbeddingsServer : IAsyncDisposable
         var dimensions = body["dimensions"]?.GetValue<int>();
         var model = body["model"]!.GetValue<string>();
         var auth = context.Request.Headers.Authorization.ToString();
-        int status = auth == "Bearer " + ApiKey ? 200 : 401;
+        int status = auth == "Bearer " + ApiKey || (AcceptedEntraToken is not null && auth == "Bearer " + AcceptedEntraToken) ? 200 : 401;
         string? retryAfter = null;
         if (status == 200 && _faults.TryDequeue(out var fault))
             (status, retryAfter) = fault;

@@ -39,6 +39,15 @@ public sealed class GenerationOptionsValidatorTests
     }
 
     [Fact]
+    public void RefusesToSendEntraIdTokensOverPlainHttp()
+    {
+        var o = Azure();
+        o.Endpoint = "http://127.0.0.1:8080/";
+        o.UseEntraId = true;
+        Assert.Contains("UseEntraId needs an https Endpoint", Validator.Validate(null, o).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RejectsABudgetTheVisitorCannotWaitFor()
     {
         var o = Azure();
