@@ -9,11 +9,11 @@ namespace Clinic.Bot.Cli;
 /// <summary>
 /// <c>train-safety-net [data.jsonl ...] [--out crisis-net.json]</c>: retrains the crisis safety net's weights from
 /// labelled sets, keeping the reviewed knobs (threshold, explicit words) of the existing file. The defaults are the
-/// triage dev set and in-domain negatives (every corpus sentence and every FAQ question, none of them a disclosure).
+/// triage dev set, the third blind set (after it was measured), the training-only set and in-domain negatives (every corpus sentence and every FAQ question, none of them a disclosure).
 /// </summary>
 internal static class TrainSafetyNetCommand
 {
-    public static readonly string[] DefaultData = ["eval/safety-dev.jsonl", "eval/safety-net-negatives.jsonl"];
+    public static readonly string[] DefaultData = ["eval/safety-dev.jsonl", "eval/safety-blind3.jsonl", "eval/safety-train.jsonl", "eval/safety-net-negatives.jsonl"];
     public const string DefaultOut = "src/Bot/Safety/crisis-net.json";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -21,6 +21,7 @@ public sealed class BenignTriageTests
     [InlineData("you nearly gave me a heart attack")]
     [InlineData("I'm expecting a package today")]
     [InlineData("I'm killing myself at work this week")]
+    [InlineData("this team is pregnant with possibilities")]
     public void IdiomsAreNotRisk(string text) =>
         Assert.Equal(TriageLevel.None, SafetyFixture.LevelOf(text));
 
@@ -72,6 +73,14 @@ public sealed class BenignTriageTests
     [InlineData("   ")]
     public void OrdinaryMessagesAreNone(string text) =>
         Assert.Equal(TriageLevel.None, SafetyFixture.LevelOf(text));
+
+    [Theory]
+    [InlineData("Do you have a suicide prevention hotline number I could share with my students?")]
+    [InlineData("We're planning an overdose awareness training for staff, could your clinic speak?")]
+    [InlineData("I read an article about ketamine overdoses, so I'm a bit nervous before my first session")]
+    [InlineData("The new patient questionnaire asks about suicidal thoughts, do I fill that in before the visit?")]
+    public void TopicsNamedInPassingDoNotEscalate(string text) =>
+        Assert.False(SafetyFixture.Triage.Classify(text).Escalates, text);
 
     [Fact]
     public void NullMessageIsNone() => Assert.Equal(TriageResult.None, SafetyFixture.Triage.Classify(null));

@@ -74,7 +74,18 @@ public sealed class CrisisTriageTests
     [InlineData("my partner can't breathe")]
     [InlineData("she overdosed an hour ago")]
     [InlineData("my son has been cutting himself")]
+    [InlineData("my daughter told me she does not want to be alive anymore")]
+    [InlineData("my husband mixed his spravato with a bunch of xanax and he's slurring")]
     public void EscalatesRiskToSomeoneTheVisitorSpeaksFor(string text) =>
+        Assert.Equal(TriageLevel.Crisis, SafetyFixture.LevelOf(text));
+
+    [Theory]
+    [InlineData("honestly I am not safe by myself right now")]
+    [InlineData("I'm frightened of what I might do to myself tonight")]
+    [InlineData("just want one person to read this before I go through with it")]
+    [InlineData("what amount would it take to never wake up")]
+    [InlineData("combined my ketamine lozenges and wine, room is spinning")]
+    public void EscalatesStatementsOfUnsafetyAndPreparation(string text) =>
         Assert.Equal(TriageLevel.Crisis, SafetyFixture.LevelOf(text));
 
     [Theory]

@@ -85,6 +85,18 @@ internal sealed class MatchAssessor(Lexicon lexicon)
             {
                 return true;
             }
+
+            // "watched a documentary about overdoses, but I still want to book": the person comes in a later clause.
+            if (personFound && position > hit.Start && !stream.SameClause(position, hit.Start) && stream.SameClause(start, hit.Start) && end <= hit.Start + 1)
+            {
+                return true;
+            }
+
+            // A compound led by the term names a topic, not a state: "suicide prevention", "overdose awareness poster".
+            if (start == hit.Start && end > hit.End)
+            {
+                return true;
+            }
         }
 
         return false;
