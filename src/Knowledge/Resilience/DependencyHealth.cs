@@ -1,20 +1,18 @@
-namespace Clinic.Knowledge.Generation;
+namespace Clinic.Knowledge.Resilience;
 
 /// <summary>
-/// What the health endpoint says about the model: degraded while the circuit breaker is open or since a recent call
-/// failed. Never unhealthy: without the model the bot still answers, extractively.
+/// What the health endpoint says about a remote service the bot can answer without: degraded while its circuit breaker
+/// is open or since a recent call failed. Never unhealthy: the fallback still answers.
 /// </summary>
-public sealed class GenerationHealth(TimeProvider time)
+/// <param name="time">The clock that dates failures.</param>
+/// <param name="whileBreakerOpen">Why the bot is degraded while the breaker is open (for the health check).</param>
+/// <param name="afterFailure">Why it is degraded after a failed call.</param>
+public abstract class DependencyHealth(TimeProvider time, string whileBreakerOpen, string afterFailure)
 {
     private readonly Lock _lock = new();
     private bool _breakerOpen;
     private DateTimeOffset? _lastFailure;
     private bool _lastCallFailed;
-
-    /// <summary>A health tracker on the system clock.</summary>
-    public GenerationHealth() : this(TimeProvider.System)
-    {
-    }
 
     /// <summary>Whether the breaker is open (calls are not being made).</summary>
     public bool BreakerOpen
@@ -47,16 +45,16 @@ public sealed class GenerationHealth(TimeProvider time)
         }
     }
 
-    /// <summary>Null when healthy; otherwise why answers are extractive for now.</summary>
+    /// <summary>Null when healthy; otherwise why the fallback is answering for now.</summary>
     /// <param name="recent">How long a failed call counts as recent.</param>
-    public string? Degradation(TimeSpan recent)
+    public virtual string? Degradation(TimeSpan recent)
     {
         lock (_lock)
         {
             if (_breakerOpen)
-                return "circuit breaker open: answering extractively until the model recovers";
+                return "circuit breaker open: " + whileBreakerOpen;
             if (_lastCallFailed && _lastFailure is { } at && time.GetUtcNow() - at < recent)
-                return "the last call to the model failed: answering extractively";
+                return afterFailure;
             return null;
         }
     }

@@ -1,19 +1,34 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
 
-namespace Clinic.Knowledge.Generation;
+namespace Clinic.Knowledge.Resilience;
 
 /// <summary>
-/// The HttpClient every call to the model goes through: a total timeout (the answer budget), retries with jittered
-/// exponential backoff that honour Retry-After, a circuit breaker that the health check watches, and a per-attempt timeout.
+/// The resilience every call a visitor waits on goes through (the model, Azure AI Search): a total timeout (the
+/// budget), retries with jittered exponential backoff that honour Retry-After, a circuit breaker that the health
+/// check watches, and a per-attempt timeout.
 /// </summary>
 public static class ResilientHttpClient
 {
     /// <summary>A client for <paramref name="options"/> that reports its breaker to <paramref name="health"/>.</summary>
-    public static HttpClient Create(GenerationOptions options, GenerationHealth health, HttpMessageHandler? inner = null)
+    public static HttpClient Create(ResilienceOptions options, DependencyHealth health, HttpMessageHandler? inner = null)
     {
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        var handler = new ResilienceHandler(AddTo(new ResiliencePipelineBuilder<HttpResponseMessage>(), options, health).Build())
+        {
+            InnerHandler = inner ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+        // The pipeline's timeouts govern; HttpClient's own 100 s must not be the one that fires.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// Adds the strategies to <paramref name="pipeline"/> (for an <c>IHttpClientFactory</c> client's resilience
+    /// handler); the breaker reports to <paramref name="health"/> when one is given.
+    /// </summary>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddTo(
+        ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceOptions options, DependencyHealth? health)
+    {
+        return pipeline
             .AddTimeout(options.Timeout)
             .AddRetry(new HttpRetryStrategyOptions
             {
@@ -34,19 +49,12 @@ public static class ResilientHttpClient
                 OnClosed = _ => Changed(health, open: false),
                 OnHalfOpened = _ => Changed(health, open: false),
             })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-        var handler = new ResilienceHandler(pipeline)
-        {
-            InnerHandler = inner ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-        };
-        // The pipeline's timeouts govern; HttpClient's own 100 s must not be the one that fires.
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+            .AddTimeout(options.AttemptTimeout);
     }
 
-    private static ValueTask Changed(GenerationHealth health, bool open)
+    private static ValueTask Changed(DependencyHealth? health, bool open)
     {
-        health.BreakerChanged(open);
+        health?.BreakerChanged(open);
         return ValueTask.CompletedTask;
     }
 }
