@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Protocol.Connector;
@@ -19,7 +17,7 @@ public sealed class MsalBotTokenProviderTests : IAsyncLifetime
 {
     private const string AppId = "5f0b3a5e-8d1c-4c34-9b54-2a1f4f6a9c11";
     private const string TenantId = "8a1b2c3d-0000-4000-8000-0000000000aa";
-    private readonly X509Certificate2 _certificate = CreateCertificate();
+    private readonly X509Certificate2 _certificate = LocalServer.CreateCertificate();
     private readonly ConcurrentQueue<(string Path, Dictionary<string, string> Form)> _tokenRequests = new();
     private LocalServer _login = null!;
     private int _issued;
@@ -57,11 +55,7 @@ public sealed class MsalBotTokenProviderTests : IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddBotProtocol();
-        var thumbprint = _certificate.GetCertHashString();
-        services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint,
-        });
+        services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => LocalServer.Trusting(_certificate));
         return services.BuildServiceProvider();
     }
 
@@ -148,17 +142,5 @@ public sealed class MsalBotTokenProviderTests : IAsyncLifetime
 
         Assert.Null(await services.GetRequiredService<IBotTokenProvider>().GetTokenAsync(CancellationToken.None));
         Assert.Empty(_tokenRequests);
-    }
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 }

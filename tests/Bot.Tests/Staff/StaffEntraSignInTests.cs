@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Tests.Escalation;
+using Clinic.Bot.Tests.Protocol;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Clinic.Bot.Tests.Staff;
@@ -21,13 +21,7 @@ public sealed class StaffEntraSignInTests : EscalationTestBase
     {
         await base.InitializeAsync();
         _entra = Own(await FakeEntra.StartAsync());
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        _certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+        _certificate = LocalServer.CreateCertificate();
     }
 
     public override async Task DisposeAsync()
