@@ -88,7 +88,7 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
                     break;
             }
             _health.CallSucceeded();
-            return ToPassages(synced, query, queryVector, found);
+            return ToPassages(index, synced.Positions, query, queryVector, found);
         }
         catch (Exception e) when (Describe(e, cancellationToken) is { } what)
         {
@@ -98,11 +98,13 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
         }
     }
 
-    private List<RetrievedPassage> ToPassages(Synced synced, AnalyzedQuery query, float[] vector, List<string> found)
+    // Positions are the same in every index of one key (the layout is derived from the corpus), so the caller's index ranks.
+    private List<RetrievedPassage> ToPassages(
+        KnowledgeIndex index, Dictionary<string, int> positions, AnalyzedQuery query, float[] vector, List<string> found)
     {
         // The filter keeps other index keys out; a chunk id that is still unknown is skipped, not trusted.
-        var candidates = found.Select(id => synced.Positions.GetValueOrDefault(id, -1)).Where(c => c >= 0).Distinct().ToArray();
-        return PassageScores.Rank(synced.Index, query, vector, candidates, _retrieval);
+        var candidates = found.Select(id => positions.GetValueOrDefault(id, -1)).Where(c => c >= 0).Distinct().ToArray();
+        return PassageScores.Rank(index, query, vector, candidates, _retrieval);
     }
 
     private async Task<Synced> SyncForQueryAsync(KnowledgeIndex index, CancellationToken cancellationToken)
