@@ -42,7 +42,8 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
         _indexer = new AzureSearchIndexer(clients.Indexing, _options, logger);
     }
 
-    private sealed record Synced(KnowledgeIndex Index, Dictionary<string, int> Positions);
+    // The index key the service holds, and where each chunk id sits in every index of that key.
+    private sealed record Synced(string Key, Dictionary<string, int> Positions);
 
     /// <inheritdoc />
     public async Task<PassageStoreSync> SyncAsync(KnowledgeIndex index, CancellationToken cancellationToken = default)
@@ -62,7 +63,7 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
     public async Task<IReadOnlyList<RetrievedPassage>> RankAsync(
         KnowledgeIndex index, AnalyzedQuery query, string searchText, float[] queryVector, CancellationToken cancellationToken = default)
     {
-        var synced = _synced is { } s && s.Index.Key == index.Key ? s : await SyncForQueryAsync(index, cancellationToken);
+        var synced = _synced is { } s && s.Key == index.Key ? s : await SyncForQueryAsync(index, cancellationToken);
         var request = new AzureQuery { Size = _options.Candidates, Filter = SearchSchema.KeyFilter("eq", SearchSchema.StoredKey(index)) };
         request.Select.Add(SearchSchema.ChunkId);
         // A zero vector (the embedder is down) has no direction to search by; the words alone rank then.
@@ -98,7 +99,6 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
         }
     }
 
-    // Positions are the same in every index of one key (the layout is derived from the corpus), so the caller's index ranks.
     private List<RetrievedPassage> ToPassages(
         KnowledgeIndex index, Dictionary<string, int> positions, AnalyzedQuery query, float[] vector, List<string> found)
     {
@@ -125,13 +125,13 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
 
     private async Task<PassageStoreSync> SyncLockedAsync(KnowledgeIndex index, CancellationToken cancellationToken)
     {
-        if (_synced?.Index.Key == index.Key)
+        if (_synced?.Key == index.Key)
             return new PassageStoreSync("UpToDate");
         _attemptedKey = index.Key;
         try
         {
             var report = await _indexer.SyncAsync(index, cancellationToken);
-            _synced = new Synced(index, index.Chunks.Select((chunk, i) => (chunk.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal));
+            _synced = new Synced(index.Key, index.Chunks.Select((chunk, i) => (chunk.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal));
             _health.Synced();
             return report;
         }
@@ -147,7 +147,7 @@ public sealed partial class AzureSearchPassageStore : IPassageStore
     private static string? Describe(Exception e, CancellationToken cancellationToken) => e switch
     {
         SearchServiceException s => s.Message,
-        RequestFailedException { Status: 403 or 401 } => "HTTP 403: the key or the identity's roles do not allow it",
+        RequestFailedException { Status: 403 or 401 } r => $"HTTP {r.Status}: the key or the identity's roles do not allow it",
         _ => ServiceFault.Describe(e, cancellationToken)
              ?? (e is InvalidOperationException or KeyNotFoundException or InvalidCastException ? "its response was malformed" : null),
     };
