@@ -1,6 +1,7 @@
 // The clinic FAQ bot on Azure: App Service (Linux, .NET 10), Azure Bot (Web Chat/Direct Line and Teams),
-// Azure OpenAI (chat + embeddings), PostgreSQL flexible server (state and outbox), Key Vault, and one
-// user-assigned managed identity that is the bot's identity and the app's key to Key Vault and Azure OpenAI.
+// Azure OpenAI (chat + embeddings), PostgreSQL flexible server (state and outbox), Key Vault, optionally Azure AI
+// Search (searchSku, for a corpus beyond one machine's memory), and one user-assigned managed identity that is the
+// bot's identity and the app's key to Key Vault, Azure OpenAI and Azure AI Search.
 // Deploy: az deployment group create -g RG -f infra/main.bicep -p infra/main.bicepparam (see README, "Deploy to Azure and Teams").
 targetScope = 'resourceGroup'
 
@@ -43,6 +44,10 @@ param embeddingModel object = {
   sku: 'Standard'
   capacity: 120
 }
+
+@description('Azure AI Search SKU for Knowledge:Search; empty (the default) creates none and the app searches its in-process index.')
+@allowed(['', 'basic', 'standard'])
+param searchSku string = ''
 
 @description('PostgreSQL administrator login.')
 param postgresAdminLogin string = 'clinicbot'
@@ -92,6 +97,16 @@ module openAi 'modules/openai.bicep' = {
   }
 }
 
+module search 'modules/search.bicep' = if (!empty(searchSku)) {
+  name: 'search'
+  params: {
+    name: '${name}-srch-${suffix}'
+    location: location
+    sku: searchSku
+    userPrincipalId: identity.outputs.principalId
+  }
+}
+
 module postgres 'modules/postgres.bicep' = {
   name: 'postgres'
   params: {
@@ -133,6 +148,7 @@ module app 'modules/appservice.bicep' = {
     openAiEndpoint: openAi.outputs.v1Endpoint
     chatDeployment: openAi.outputs.chatDeployment
     embeddingDeployment: openAi.outputs.embeddingDeployment
+    searchEndpoint: search.?outputs.endpoint ?? ''
     clinicName: clinicName
   }
 }
@@ -147,3 +163,6 @@ output botResourceName string = bot.outputs.name
 output keyVaultName string = vault.outputs.name
 output openAiEndpoint string = openAi.outputs.v1Endpoint
 output postgresHost string = postgres.outputs.host
+
+@description('Knowledge:Search:Endpoint, or empty when searchSku is empty.')
+output searchEndpoint string = search.?outputs.endpoint ?? ''

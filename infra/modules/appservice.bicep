@@ -14,11 +14,18 @@ param tokenSigningKeySecretName string
 param openAiEndpoint string
 param chatDeployment string
 param embeddingDeployment string
+@description('Azure AI Search endpoint; empty keeps the in-process index.')
+param searchEndpoint string
 param clinicName string
 
 var vaultRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
 var staffSettings = empty(staffKeySecretName) ? [] : [
   { name: 'Staff__Key', value: '${vaultRef}${staffKeySecretName})' }
+]
+var searchSettings = empty(searchEndpoint) ? [] : [
+  { name: 'Knowledge__Search__Provider', value: 'AzureAISearch' }
+  { name: 'Knowledge__Search__Endpoint', value: searchEndpoint }
+  { name: 'Knowledge__Search__UseEntraId', value: 'true' }
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -83,7 +90,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Knowledge__Generation__Deployment', value: chatDeployment }
         { name: 'Knowledge__Generation__UseEntraId', value: 'true' }
         { name: 'Web__ClinicName', value: clinicName }
-      ], staffSettings)
+      ], staffSettings, searchSettings)
     }
   }
 }

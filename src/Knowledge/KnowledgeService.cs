@@ -2,6 +2,7 @@ using Clinic.Knowledge.Answers;
 using Clinic.Knowledge.Generation;
 using Clinic.Knowledge.Indexing;
 using Clinic.Knowledge.Retrieval;
+using Clinic.Knowledge.Search;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Knowledge;
@@ -17,7 +18,7 @@ public sealed class KnowledgeService(
     IOptions<RetrievalOptions> retrievalOptions,
     GenerativeAnswerer? generator = null)
 {
-    /// <summary>The grounded answer, or a decline with its reason; never throws for bad input.</summary>
+    /// <summary>The grounded answer, or a decline with its reason; never throws for bad input or an unavailable search service.</summary>
     public async Task<GroundedAnswer> AnswerAsync(string? question, CancellationToken cancellationToken = default)
     {
         var (answer, _) = await AnswerWithPassagesAsync(question, cancellationToken);
@@ -34,14 +35,23 @@ public sealed class KnowledgeService(
         return answer;
     }
 
-    /// <summary>As <see cref="AnswerAsync(string?, CancellationToken)"/>, also returning the retrieval result (null when the question was refused before search).</summary>
+    /// <summary>As <see cref="AnswerAsync(string?, CancellationToken)"/>, also returning the retrieval result (null when the question was refused before search or the search service failed).</summary>
     public async Task<(GroundedAnswer Answer, RetrievalResult? Retrieval)> AnswerWithPassagesAsync(
         string? question, CancellationToken cancellationToken = default, Func<string, CancellationToken, Task>? onVerifiedText = null)
     {
         if (QuestionGate.Check(question, retrievalOptions.Value.MaxQuestionLength) is { } refused)
             return (composer.Decline(refused, question ?? ""), null);
         var index = await indexProvider.GetAsync(cancellationToken);
-        var retrieval = await retriever.SearchAsync(index, question!, cancellationToken);
+        RetrievalResult retrieval;
+        try
+        {
+            retrieval = await retriever.SearchAsync(index, question!, cancellationToken);
+        }
+        catch (SearchServiceException)
+        {
+            // The store logged why and the health check reports it; the visitor is offered staff instead of an error.
+            return (composer.Decline(DeclineReason.SearchUnavailable, question!), null);
+        }
         var answer = composer.Compose(index, retrieval);
         if (generator is not null)
             answer = await generator.AnswerAsync(index, retrieval, answer, onVerifiedText, cancellationToken);

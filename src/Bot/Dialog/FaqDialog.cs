@@ -73,7 +73,7 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
                 replies.Add(new DialogReply(o.OfferContact, Suggestions: ContactChoices));
             }
         }
-        else if (!outcome.Answered && outcome.Decline == Clinic.Knowledge.Answers.DeclineReason.NotInCorpus)
+        else if (!outcome.Answered && outcome.Decline is Clinic.Knowledge.Answers.DeclineReason.NotInCorpus or Clinic.Knowledge.Answers.DeclineReason.SearchUnavailable)
         {
             replies[0] = replies[0] with { Suggestions = ["Talk to a person", .. o.SuggestedQuestions.Take(2)] };
         }

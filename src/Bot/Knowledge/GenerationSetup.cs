@@ -1,4 +1,5 @@
 using Clinic.Knowledge.Generation;
+using Clinic.Knowledge.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;

@@ -3,6 +3,7 @@ using Clinic.Knowledge.Answers;
 using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Indexing;
 using Clinic.Knowledge.Retrieval;
+using Clinic.Knowledge.Search;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Clinic.Bot.Knowledge;
 
 public static class KnowledgeSetup
 {
-    /// <summary>The corpus, the embedding model (local by default, or Azure OpenAI), the index, retrieval, answer composition and optional generation.</summary>
+    /// <summary>The corpus, the embedding model (local by default, or Azure OpenAI), the index, where it is searched (in process by default, or Azure AI Search), retrieval, answer composition and optional generation.</summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         var contentRoot = builder.Environment.ContentRootPath;
@@ -33,6 +34,9 @@ public static class KnowledgeSetup
         builder.Services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         builder.Services.AddEmbeddingGenerator();
         builder.Services.AddSingleton<KnowledgeIndexProvider>();
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
+        builder.Services.AddPassageStore();
         builder.Services.AddSingleton<HybridRetriever>();
         builder.Services.AddSingleton<AnswerComposer>();
         GenerationSetup.AddGeneration(builder);

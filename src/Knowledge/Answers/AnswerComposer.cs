@@ -55,6 +55,7 @@ public sealed class AnswerComposer(IOptions<AnswerOptions> options)
             DeclineReason.NotText => o.DeclineNotText,
             DeclineReason.Injection => o.DeclineInjection,
             DeclineReason.ChitChat => o.DeclineChitChat,
+            DeclineReason.SearchUnavailable => o.DeclineSearchUnavailable,
             _ => o.DeclineNotInCorpus,
         };
         var disclaimers = reason == DeclineReason.NotInCorpus ? DisclaimerSelector.Select(o, question, "", answered: false) : [];

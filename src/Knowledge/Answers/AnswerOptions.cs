@@ -25,6 +25,10 @@ public sealed class AnswerOptions
     public string DeclineNotInCorpus { get; set; } =
         "I'm sorry, I couldn't find that in our clinic's information, and I only answer from it. Would you like me to connect you with a member of our staff?";
 
+    /// <summary>Said when the search service cannot be asked (Azure AI Search down); the bot cannot look anything up.</summary>
+    public string DeclineSearchUnavailable { get; set; } =
+        "I'm sorry, I can't look that up right now. Would you like me to connect you with a member of our staff, or try again in a few minutes?";
+
     /// <summary>Said to small talk.</summary>
     public string DeclineChitChat { get; set; } =
         "I'm the clinic's FAQ assistant. I can answer questions about ketamine therapy from our clinic's information, or connect you with our staff.";

@@ -20,4 +20,7 @@ public enum DeclineReason
 
     /// <summary>Nothing in the corpus answers it well enough.</summary>
     NotInCorpus,
+
+    /// <summary>The search service (Azure AI Search) could not be asked; the question may well be answerable later.</summary>
+    SearchUnavailable,
 }

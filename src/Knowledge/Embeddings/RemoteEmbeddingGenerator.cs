@@ -1,6 +1,5 @@
-using System.ClientModel;
+using Clinic.Knowledge.Resilience;
 using Microsoft.Extensions.AI;
-using Polly;
 
 namespace Clinic.Knowledge.Embeddings;
 
@@ -27,7 +26,7 @@ internal sealed class RemoteEmbeddingGenerator(IEmbeddingGenerator<string, Embed
             {
                 embeddings = await base.GenerateAsync(batch, generationOptions, cancellationToken);
             }
-            catch (Exception e) when (Describe(e, cancellationToken) is { } what)
+            catch (Exception e) when (ServiceFault.Describe(e, cancellationToken) is { } what)
             {
                 throw Fault(what, e);
             }
@@ -45,17 +44,4 @@ internal sealed class RemoteEmbeddingGenerator(IEmbeddingGenerator<string, Embed
         $"The embedding service at {_metadata.ProviderUri?.Host} (deployment '{options.Deployment}') failed: {what}. "
         + "Check Knowledge:Embeddings:Endpoint, Deployment and ApiKey (or, with UseEntraId, the Cognitive Services OpenAI User role); "
         + "the index is built as soon as the service answers.", inner);
-
-    // Only the status or the kind of failure: a service's error body is not ours to log.
-    private static string? Describe(Exception e, CancellationToken cancellationToken) => e switch
-    {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        ClientResultException { Status: > 0 } r => $"HTTP {r.Status}",
-        Polly.CircuitBreaker.BrokenCircuitException => "the circuit is open after repeated failures",
-        Polly.Timeout.TimeoutRejectedException or OperationCanceledException => "it did not answer in time",
-        ExecutionRejectedException => "the call was rejected",
-        ClientResultException or HttpRequestException => "it could not be reached",
-        Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException => "no Entra ID token could be obtained",
-        _ => null,
-    };
 }

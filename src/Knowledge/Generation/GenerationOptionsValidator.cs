@@ -25,15 +25,7 @@ internal sealed class GenerationOptionsValidator : IValidateOptions<GenerationOp
             errors.Add("Knowledge:Generation:UseEntraId needs an https Endpoint: Entra ID tokens are never sent over plain http." + See);
         if (!o.UseEntraId && string.IsNullOrWhiteSpace(o.ApiKey))
             errors.Add("Missing Knowledge:Generation:ApiKey. Put it in user secrets or the environment (Knowledge__Generation__ApiKey), or set Knowledge:Generation:UseEntraId=true on Azure." + See);
-        if (o.Timeout <= TimeSpan.Zero || o.Timeout > TimeSpan.FromSeconds(30))
-            errors.Add("Knowledge:Generation:Timeout must be between 0 and 30 seconds; it is the visitor's wait, so keep it under 3 s (00:00:02.5)." + See);
-        if (o.AttemptTimeout <= TimeSpan.Zero || o.AttemptTimeout > o.Timeout)
-            errors.Add("Knowledge:Generation:AttemptTimeout must be positive and no longer than Timeout." + See);
-        if (o.MaxRetries is < 0 or > 5 || o.RetryDelay < TimeSpan.Zero)
-            errors.Add("Knowledge:Generation:MaxRetries must be 0-5 and RetryDelay not negative." + See);
-        if (o.BreakerFailureRatio is <= 0 or > 1 || o.BreakerMinimumThroughput < 2
-            || o.BreakerSamplingDuration < TimeSpan.FromMilliseconds(500) || o.BreakerBreakDuration < TimeSpan.FromMilliseconds(500))
-            errors.Add("Knowledge:Generation breaker settings are out of range: BreakerFailureRatio in (0, 1], BreakerMinimumThroughput >= 2, durations >= 0.5 s." + See);
+        errors.AddRange(o.Problems("Knowledge:Generation"));
         if (o.MaxPassages is < 1 or > 10 || o.MinVerifiedSentences < 1 || o.MinVerifiedShare is < 0 or > 1 || o.MinSupport is <= 0 or > 1)
             errors.Add("Knowledge:Generation answer settings are out of range: MaxPassages 1-10, MinVerifiedSentences >= 1, MinVerifiedShare 0-1, MinSupport in (0, 1]." + See);
         if (o.MaxOutputTokens is < 16 or > 4000)

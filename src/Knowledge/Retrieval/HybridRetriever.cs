@@ -7,12 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Clinic.Knowledge.Retrieval;
 
 /// <summary>
-/// Finds the passages for a question: BM25 over spelling-corrected, synonym-expanded terms and dense cosine similarity
-/// over sentence, heading and chunk vectors, fused by reciprocal rank.
+/// Finds the passages for a question: spelling-corrected, synonym-expanded terms and the question's vector, ranked by
+/// the <see cref="IPassageStore"/> (in process by default: BM25 and dense cosine over sentence, heading and chunk vectors).
 /// </summary>
 public sealed class HybridRetriever(
-    IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<RetrievalOptions> options, ILogger<HybridRetriever>? logger = null)
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    IOptions<RetrievalOptions> options,
+    ILogger<HybridRetriever>? logger = null,
+    IPassageStore? store = null)
 {
+    private readonly IPassageStore _store = store ?? new InProcessPassageStore(options);
+
     /// <summary>Corrects, stems and expands the question's words against the index's vocabulary.</summary>
     public AnalyzedQuery Analyze(KnowledgeIndex index, string question)
     {
@@ -30,7 +35,10 @@ public sealed class HybridRetriever(
         return new AnalyzedQuery(question, terms, SynonymTable.Default.Expand(terms), corrections);
     }
 
-    /// <summary>The best passages for <paramref name="question"/>, best first.</summary>
+    /// <summary>
+    /// The best passages for <paramref name="question"/>, best first. Throws <see cref="Search.SearchServiceException"/>
+    /// when a remote store fails.
+    /// </summary>
     public async Task<RetrievalResult> SearchAsync(KnowledgeIndex index, string question, CancellationToken cancellationToken = default)
     {
         var query = Analyze(index, question);
@@ -50,56 +58,7 @@ public sealed class HybridRetriever(
             logger?.LogWarning("Query embedding failed, ranking by words only: {Reason}", e.Message);
             vector = new float[index.Mean.Length];
         }
-        return new RetrievalResult(query, vector, Rank(index, query, vector));
-    }
-
-    private List<RetrievedPassage> Rank(KnowledgeIndex index, AnalyzedQuery query, float[] vector)
-    {
-        var weight = options.Value.ExpansionWeight;
-        var lexical = index.Bm25.Score(query.Terms.Select(t => (t, 1.0)).Concat(query.Expansions.Select(t => (t, weight))));
-        var chunkSims = index.ChunkVectors.Similarities(vector);
-        var sentenceSims = index.SentenceVectors.Similarities(vector);
-        var sectionSims = index.SectionVectors.Similarities(vector);
-
-        var dense = new double[index.Chunks.Count];
-        for (var c = 0; c < dense.Length; c++)
-        {
-            double best = chunkSims[c];
-            foreach (var s in index.ChunkSentences[c])
-                best = Math.Max(best, sentenceSims[s]);
-            // A heading such as "How Long Does Ketamine Therapy Last?" often matches the question better than its answer does.
-            best = Math.Max(best, sectionSims[index.ChunkSections[c]] * 0.95);
-            dense[c] = best;
-        }
-
-        var lexicalRank = Ranks(lexical, onlyPositive: true);
-        var denseRank = Ranks(dense, onlyPositive: false);
-        var k = options.Value.RrfK;
-        var w = options.Value.LexicalWeight;
-        var maxLexical = Math.Max(lexical.Max(), 1e-9);
-        var fused = new double[dense.Length];
-        for (var c = 0; c < fused.Length; c++)
-        {
-            fused[c] = k <= 0
-                ? dense[c] + w * lexical[c] / maxLexical
-                : 1.0 / (k + denseRank[c]) + (lexicalRank[c] > 0 ? 1.0 / (k + lexicalRank[c]) : 0);
-        }
-        return Enumerable.Range(0, fused.Length)
-            .OrderByDescending(c => fused[c])
-            .ThenBy(c => c)
-            .Take(options.Value.TopK)
-            .Select(c => new RetrievedPassage(c, index.Chunks[c], fused[c], lexical[c], dense[c]))
-            .ToList();
-    }
-
-    // 1-based ranks; 0 for documents left out (no lexical match).
-    private static int[] Ranks(double[] scores, bool onlyPositive)
-    {
-        var ranks = new int[scores.Length];
-        var order = Enumerable.Range(0, scores.Length).Where(i => !onlyPositive || scores[i] > 0).OrderByDescending(i => scores[i]).ToList();
-        for (var r = 0; r < order.Count; r++)
-            ranks[order[r]] = r + 1;
-        return ranks;
+        return new RetrievalResult(query, vector, await _store.RankAsync(index, query, denseText, vector, cancellationToken));
     }
 
     private static string ReplaceWord(string text, string typed, string corrected) =>

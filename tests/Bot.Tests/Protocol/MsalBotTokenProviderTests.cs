@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Clinic.Bot.Protocol;
 using Clinic.Bot.Protocol.Connector;
@@ -19,7 +17,7 @@ public sealed class MsalBotTokenProviderTests : IAsyncLifetime
 {
     private const string AppId = "5f0b3a5e-8d1c-4c34-9b54-2a1f4f6a9c11";
     private const string TenantId = "8a1b2c3d-0000-4000-8000-0000000000aa";
-    private readonly X509Certificate2 _certificate = LoopbackCertificate.Create();
+    private readonly X509Certificate2 _certificate = LocalServer.CreateCertificate();
     private readonly ConcurrentQueue<(string Path, Dictionary<string, string> Form)> _tokenRequests = new();
     private LocalServer _login = null!;
     private int _issued;
@@ -57,7 +55,7 @@ public sealed class MsalBotTokenProviderTests : IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddBotProtocol();
-        services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => LoopbackCertificate.TrustingHandler(_certificate));
+        services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => LocalServer.Trusting(_certificate));
         return services.BuildServiceProvider();
     }
 

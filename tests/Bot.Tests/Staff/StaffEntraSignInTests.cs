@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Clinic.Bot.Storage;
@@ -22,7 +21,7 @@ public sealed class StaffEntraSignInTests : EscalationTestBase
     {
         await base.InitializeAsync();
         _entra = Own(await FakeEntra.StartAsync());
-        _certificate = LoopbackCertificate.Create();
+        _certificate = LocalServer.CreateCertificate();
     }
 
     public override async Task DisposeAsync()

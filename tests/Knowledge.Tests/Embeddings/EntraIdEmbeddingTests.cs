@@ -20,7 +20,7 @@ public sealed class EntraIdEmbeddingTests : IAsyncLifetime
 {
     private const string TenantId = "3c5e7a9b-1111-4222-8333-444455556666";
     private const string ClientId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private readonly X509Certificate2 _certificate = LoopbackCertificate.Create();
+    private readonly X509Certificate2 _certificate = LocalServer.CreateCertificate();
     private readonly ConcurrentQueue<Dictionary<string, string>> _tokenRequests = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("entra-embed-").FullName;
     private LocalServer _login = null!;
@@ -51,13 +51,13 @@ public sealed class EntraIdEmbeddingTests : IAsyncLifetime
 
     private RemoteKnowledge Knowledge(string secret) => new(
         _openAI.Endpoint, "embed-small", Path.Combine(_folder, "k.index"), entraId: Credential(secret),
-        primaryHandler: () => LoopbackCertificate.TrustingHandler(_certificate));
+        primaryHandler: () => LocalServer.Trusting(_certificate));
 
     private ClientSecretCredential Credential(string secret) => new(TenantId, ClientId, secret, new ClientSecretCredentialOptions
     {
         AuthorityHost = new Uri(_login.BaseUrl),
         DisableInstanceDiscovery = true,
-        Transport = new HttpClientTransport(LoopbackCertificate.TrustingHandler(_certificate)),
+        Transport = new HttpClientTransport(LocalServer.Trusting(_certificate)),
         Retry = { MaxRetries = 0 },
     });
 

@@ -1,6 +1,7 @@
 using Clinic.Knowledge.Answers;
 using Clinic.Knowledge.Embeddings;
 using Clinic.Knowledge.Generation;
+using Clinic.Knowledge.Resilience;
 using Clinic.Knowledge.Indexing;
 using Clinic.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
