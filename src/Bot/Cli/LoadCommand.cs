@@ -7,11 +7,15 @@ using System.Text.Json.Nodes;
 namespace Clinic.Bot.Cli;
 
 /// <summary>
-/// <c>load --url http://127.0.0.1:5000 [--conversations 50] [--seconds 30] [--turns N] [--turns-per-conversation N]
+/// <c>load --url http://127.0.0.1:5000 [--conversations 50] [--seconds 30] [--rate R] [--turns N] [--turns-per-conversation N]
 /// [--questions FILE] [--poll] [--sample-seconds S]</c>: drives concurrent Direct Line conversations against a running
 /// instance, each posting a question and waiting for the bot's reply on the WebSocket stream (as Web Chat does; with
 /// <c>--poll</c>, by polling), and prints throughput, latency from the post to the reply's arrival, errors, and the
 /// server's memory. Stops at the time limit or after <c>--turns</c> turns. Only for addresses you run yourself.
+/// Without <c>--rate</c> each conversation posts again as soon as it has its reply (a closed loop: it measures the
+/// most the server can do, and latency is then conversations / throughput by construction). With <c>--rate</c> the
+/// conversations post R turns a second in all, evenly spaced, and latency counts from when a post was due, so a
+/// server that falls behind shows it (no coordinated omission).
 /// </summary>
 internal static class LoadCommand
 {
@@ -24,6 +28,7 @@ internal static class LoadCommand
         var turnsPerConversation = int.TryParse(CliArgs.Value(args, "--turns-per-conversation"), out var p) && p > 0 ? p : int.MaxValue;
         var sampleSeconds = double.TryParse(CliArgs.Value(args, "--sample-seconds"), out var m) && m > 0 ? m : 0;
         var poll = args.Contains("--poll");
+        var rate = double.TryParse(CliArgs.Value(args, "--rate"), out var r) && r > 0 ? r : 0;
         var questions = CliArgs.Value(args, "--questions") is { } path && File.Exists(path)
             ? File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)?["question"]?.GetValue<string>()).OfType<string>().ToArray()
             : ["What are the side effects of ketamine?", "How long does an infusion take?", "Is ketamine covered by insurance?", "what is KAP"];
@@ -51,6 +56,9 @@ internal static class LoadCommand
         {
             latencies[i] = [];
             var n = 0;
+            // Paced: conversation i posts at i/R, i/R + C/R, i/R + 2C/R ... seconds.
+            var interval = rate > 0 ? (long)(conversations / rate * Stopwatch.Frequency) : 0;
+            var due = Stopwatch.GetTimestamp() + (rate > 0 ? (long)(i / rate * Stopwatch.Frequency) : 0);
             try
             {
                 while (!stop.IsCancellationRequested && Interlocked.Increment(ref tickets) <= turnLimit)
@@ -60,7 +68,10 @@ internal static class LoadCommand
                     {
                         if (asked > 0 && Interlocked.Increment(ref tickets) > turnLimit)
                             return;
-                        var latency = await visitor.AskAsync(questions[(i + n++) % questions.Length], stop.Token);
+                        if (rate > 0 && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is { Ticks: > 0 } wait)
+                            await Task.Delay(wait, stop.Token);
+                        var latency = await visitor.AskAsync(questions[(i + n++) % questions.Length], stop.Token, rate > 0 ? due : null);
+                        due += interval;
                         if (latency is { } ms)
                             lock (latencies[i])
                                 latencies[i].Add(ms);
@@ -84,10 +95,11 @@ internal static class LoadCommand
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToList();
         var turns = all.Count;
-        await output.WriteLineAsync($"conversations: {conversations} ({(poll ? "polling" : "WebSocket stream")}), duration: {clock.Elapsed.TotalSeconds:F1} s, turns: {turns}, errors: {errors.Sum()}");
+        var pacing = rate > 0 ? $", paced at {rate:F0} turns/s" : ", closed loop";
+        await output.WriteLineAsync($"conversations: {conversations} ({(poll ? "polling" : "WebSocket stream")}{pacing}), duration: {clock.Elapsed.TotalSeconds:F1} s, turns: {turns}, errors: {errors.Sum()}");
         await output.WriteLineAsync($"throughput: {turns / clock.Elapsed.TotalSeconds:F0} turns/s");
         if (turns > 0)
-            await output.WriteLineAsync($"latency (post to reply): p50 {CliArgs.Percentile(all, 0.50):F1} ms, p95 {CliArgs.Percentile(all, 0.95):F1} ms, p99 {CliArgs.Percentile(all, 0.99):F1} ms, max {all[^1]:F1} ms");
+            await output.WriteLineAsync($"latency ({(rate > 0 ? "due time" : "post")} to reply): p50 {CliArgs.Percentile(all, 0.50):F1} ms, p95 {CliArgs.Percentile(all, 0.95):F1} ms, p99 {CliArgs.Percentile(all, 0.99):F1} ms, max {all[^1]:F1} ms");
         await output.WriteLineAsync($"load generator CPU: {loadCpu.TotalSeconds:F1} s ({loadCpu.TotalSeconds / clock.Elapsed.TotalSeconds * 100:F0}% of one core)");
         var endMemory = await ReadMemoryAsync(http, ct);
         if (startMemory is not null && endMemory is not null)

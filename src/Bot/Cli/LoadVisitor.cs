@@ -57,10 +57,13 @@ internal sealed class LoadVisitor : IAsyncDisposable
         return new LoadVisitor(http, conversationId, token, socket);
     }
 
-    /// <summary>Posts <paramref name="question"/>; the milliseconds from the post until the bot's reply arrived, or null for an error.</summary>
-    public async Task<double?> AskAsync(string question, CancellationToken ct)
+    /// <summary>
+    /// Posts <paramref name="question"/>; the milliseconds from <paramref name="due"/> (a <see cref="Stopwatch"/> timestamp,
+    /// by default now) until the bot's reply arrived, or null for an error.
+    /// </summary>
+    public async Task<double?> AskAsync(string question, CancellationToken ct, long? due = null)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = due ?? Stopwatch.GetTimestamp();
         using var post = Request(HttpMethod.Post, $"/v3/directline/conversations/{_conversationId}/activities", _token);
         post.Content = JsonContent.Create(new { type = "message", from = new { id = "load-user", role = "user" }, text = question });
         using var posted = await _http.SendAsync(post, ct);

@@ -23,7 +23,7 @@ public sealed partial class LoadCommandTests(AppFixture app) : IClassFixture<App
     {
         var (code, output) = await RunAsync();
         Assert.Equal(0, code);
-        Assert.Contains("(WebSocket stream)", output);
+        Assert.Contains("(WebSocket stream, closed loop)", output);
         Assert.Equal("6", Summary().Match(output).Groups["turns"].Value);
         Assert.Equal("0", Summary().Match(output).Groups["errors"].Value);
         Assert.Matches(@"server memory: working set \d+ MiB, GC heap \d+ MiB before", output);
@@ -34,7 +34,18 @@ public sealed partial class LoadCommandTests(AppFixture app) : IClassFixture<App
     {
         var (code, output) = await RunAsync("--poll");
         Assert.Equal(0, code);
-        Assert.Contains("(polling)", output);
+        Assert.Contains("(polling, closed loop)", output);
+        Assert.Equal("6", Summary().Match(output).Groups["turns"].Value);
+        Assert.Equal("0", Summary().Match(output).Groups["errors"].Value);
+    }
+
+    [Fact]
+    public async Task PacesTurnsAtTheRequestedRateAndCountsLatencyFromWhenEachWasDue()
+    {
+        var (code, output) = await RunAsync("--rate", "20");
+        Assert.Equal(0, code);
+        Assert.Contains("(WebSocket stream, paced at 20 turns/s)", output);
+        Assert.Contains("latency (due time to reply)", output);
         Assert.Equal("6", Summary().Match(output).Groups["turns"].Value);
         Assert.Equal("0", Summary().Match(output).Groups["errors"].Value);
     }
