@@ -18,6 +18,7 @@ if (CommandLine.IsCommand(args))
 // Run from the repository root (dotnet run) or anywhere else, the pages are the ones built next to the binary.
 var webRoot = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")) ? null : Path.Combine(AppContext.BaseDirectory, "wwwroot");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = webRoot });
+builder.AddAppSettingsBesideBinary();
 builder.AddKnowledge();
 builder.AddSafety();
 builder.AddStorage();

@@ -4,6 +4,7 @@ using Clinic.Bot.Safety.Contact;
 using Clinic.Bot.Storage;
 using Clinic.Bot.Telemetry;
 using Clinic.Bot.Turns;
+using Clinic.Knowledge.Embeddings;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Bot.Dialog;
@@ -31,6 +32,8 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
         ConversationState state, string text, Func<Task> thinking, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? onVerifiedText = null)
     {
         var o = options.Value;
+        // Triage's safety net and retrieval usually embed the same message: once is enough.
+        using var reuse = EmbeddingReuse.Begin();
         state = state with { Turns = state.Turns + 1 };
         var risk = triage.Classify(text);
         telemetry.RecordTriage(risk.Level);
@@ -51,7 +54,7 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
             await thinking();
         var retrievalText = Intents.IsFollowUp(text) && state.LastQuestion is { } last ? text + " " + last : text;
         var earlier = new TriageResult(state.StrongestLevel, state.StrongestReasons);
-        var outcome = await pipeline.RunAsync(text, retrievalText, earlier, cancellationToken, onVerifiedText);
+        var outcome = await pipeline.RunAsync(text, risk, retrievalText, earlier, cancellationToken, onVerifiedText);
 
         var next = state with
         {

@@ -86,7 +86,7 @@ internal static class ActivityEndpoints
             return DirectLineErrors.ConversationNotFound();
         }
         // As in the Azure service, typing is only delivered over the WebSocket stream.
-        var activities = page.Activities.Where(a => a.Type != ActivityTypes.Typing);
+        var activities = page.Activities.Where(a => a.Type != ActivityTypes.Typing).ToList();
         return Results.Bytes(ActivitySetWriter.Write(activities, page.Watermark), "application/json; charset=utf-8");
     }
 }

@@ -22,12 +22,13 @@ internal static class RequestBodyReader
             sizeFeature.MaxRequestBodySize = null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes + 1, 16 * 1024));
+        // A declared length sizes the buffer (plus the byte that lets the last read say "end"); otherwise it grows as needed.
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is { } length ? (int)length + 1 : Math.Min(maxBytes + 1, 16 * 1024));
         try
         {
             while (true)
             {
-                var memory = buffer.GetMemory(8 * 1024);
+                var memory = buffer.GetMemory();
                 var read = await request.Body.ReadAsync(memory, cancellationToken);
                 if (read == 0)
                 {

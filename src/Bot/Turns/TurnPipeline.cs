@@ -2,6 +2,7 @@ using Clinic.Bot.Safety;
 using Clinic.Bot.Telemetry;
 using Clinic.Knowledge;
 using Clinic.Knowledge.Answers;
+using Clinic.Knowledge.Embeddings;
 
 namespace Clinic.Bot.Turns;
 
@@ -14,16 +15,18 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
     // A fixed query, not visitor text: when someone discloses a condition without asking anything, they get the eligibility text.
     private const string EligibilityQuery = "Who is not eligible for ketamine treatment? Contraindications that require further evaluation";
 
-    /// <param name="question">The visitor's message, which triage reads.</param>
+    /// <param name="question">The visitor's message.</param>
+    /// <param name="now">Triage of <paramref name="question"/>, which the caller has already made to steer the dialog. It is
+    /// deterministic, and with the safety net it embeds the message, so classifying again here would only double the cost.</param>
     /// <param name="retrievalText">What to search for: the message, or for a follow-up the message with the previous question.</param>
     /// <param name="earlier">The strongest triage earlier in the conversation, which stays in force.</param>
     /// <param name="cancellationToken">Cancels the turn.</param>
     /// <param name="onVerifiedText">Receives a generated answer's verified part while the model writes (never for a crisis).</param>
     public async Task<TurnOutcome> RunAsync(
-        string? question, string? retrievalText, TriageResult? earlier, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? onVerifiedText = null)
+        string? question, TriageResult now, string? retrievalText, TriageResult? earlier, CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task>? onVerifiedText = null)
     {
         var text = question ?? "";
-        var now = triage.Classify(text);
         if (now.Level == TriageLevel.Crisis)
         {
             return new TurnOutcome(text, messages.CrisisReply(now), false, [], [], new EscalationNotice("crisis", now.Reasons))
@@ -55,5 +58,10 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
     }
 
     /// <summary>A single turn with no conversation behind it (the command line).</summary>
-    public Task<TurnOutcome> RunAsync(string? question, CancellationToken cancellationToken) => RunAsync(question, question, null, cancellationToken);
+    public async Task<TurnOutcome> RunAsync(string? question, CancellationToken cancellationToken)
+    {
+        // Triage's safety net and retrieval usually embed the same text: once is enough.
+        using var reuse = EmbeddingReuse.Begin();
+        return await RunAsync(question, triage.Classify(question ?? ""), question, null, cancellationToken);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     private readonly ConcurrentBag<Workspace> _workspaces = [];
     private readonly EmbeddingGeneratorMetadata _metadata;
     private volatile bool _disposed;
+    private long _passes;
 
     /// <summary>Loads the model from <paramref name="modelDirectory"/> (default: <see cref="DefaultModelDirectory"/>).</summary>
     /// <exception cref="InvalidOperationException">The model files are missing or corrupt; the message says how to fix it.</exception>
@@ -71,7 +72,14 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Dimensions);
         ObjectDisposedException.ThrowIf(_disposed, this);
         int[][] tokens = [_tokenizer.Encode(text)];
+        var reuse = EmbeddingReuse.Active;
+        if (reuse?.TryCopy(tokens[0], destination[..Dimensions]) == true)
+        {
+            return;
+        }
+
         RunPooled(tokens, destination[..Dimensions], parallel: true);
+        reuse?.Remember(tokens[0], destination[..Dimensions]);
     }
 
     /// <summary>Embeds many texts, in order, using every core; each vector equals what <see cref="Embed(string)"/> returns.</summary>
@@ -126,6 +134,9 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         return _tokenizer.Encode(text).Length;
     }
 
+    /// <summary>Passes through the network so far (one per text alone, one per chunk of a batch).</summary>
+    internal long Passes => Interlocked.Read(ref _passes);
+
     /// <summary>The token ids the reference tokenizer produces for <paramref name="text"/>.</summary>
     internal int[] Tokenize(string text) => _tokenizer.Encode(text);
 
@@ -142,9 +153,23 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, texts.Count, parallel, i => tokens[i] = _tokenizer.Encode(texts[i]));
 
-        var chunks = Chunk(tokens);
         var output = new float[texts.Count * Dimensions];
-        Parallel.ForEach(chunks, parallel, c => RunPooled(tokens.AsSpan(c.Start, c.Count), output.AsSpan(c.Start * Dimensions, c.Count * Dimensions), chunks.Count == 1));
+        if (EmbeddingReuse.Active is { } reuse)
+        {
+            var todo = Enumerable.Range(0, tokens.Length).Where(i => !reuse.TryCopy(tokens[i], output.AsSpan(i * Dimensions, Dimensions))).ToArray();
+            var computed = new float[todo.Length * Dimensions];
+            Run(todo.Select(i => tokens[i]).ToArray(), computed, parallel);
+            for (var j = 0; j < todo.Length; j++)
+            {
+                var vector = computed.AsSpan(j * Dimensions, Dimensions);
+                vector.CopyTo(output.AsSpan(todo[j] * Dimensions, Dimensions));
+                reuse.Remember(tokens[todo[j]], vector);
+            }
+        }
+        else
+        {
+            Run(tokens, output, parallel);
+        }
 
         var vectors = new float[texts.Count][];
         for (var i = 0; i < vectors.Length; i++)
@@ -153,6 +178,17 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         }
 
         return (vectors, tokens.Sum(t => (long)Math.Min(t.Length, UseLiteNetwork.MaxTokens)));
+    }
+
+    private void Run(int[][] tokens, float[] output, ParallelOptions parallel)
+    {
+        if (tokens.Length == 0)
+        {
+            return;
+        }
+
+        var chunks = Chunk(tokens);
+        Parallel.ForEach(chunks, parallel, c => RunPooled(tokens.AsSpan(c.Start, c.Count), output.AsSpan(c.Start * Dimensions, c.Count * Dimensions), chunks.Count == 1));
     }
 
     // Consecutive sentences grouped so that each pass multiplies up to RowsPerChunk token rows at once.
@@ -175,6 +211,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     private void RunPooled(ReadOnlySpan<int[]> tokens, Span<float> output, bool parallel)
     {
         var workspace = _workspaces.TryTake(out var pooled) ? pooled : new Workspace();
+        Interlocked.Increment(ref _passes);
         try
         {
             _network.Run(tokens, workspace, output, parallel);

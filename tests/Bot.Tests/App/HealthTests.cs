@@ -7,11 +7,12 @@ namespace Clinic.Bot.Tests.App;
 public sealed class HealthTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task ReportsLiveWithTheWorkingSet()
+    public async Task ReportsLiveWithTheWorkingSetAndGcHeap()
     {
         var body = await app.Http.GetFromJsonAsync<JsonObject>("/healthz");
         Assert.Equal("live", body!["status"]!.GetValue<string>());
         Assert.True(body["workingSetBytes"]!.GetValue<long>() > 0);
+        Assert.True(body["gcHeapBytes"]!.GetValue<long>() > 0);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal abstract partial class ChatStore
                 await InsertEscalationAsync(connection, transaction, turn, escalation, ct);
             }
             return new SaveResult.Saved(etag);
-        }, cancellationToken);
+        }, cancellationToken, critical: turn.Escalations.Count > 0);
     }
 
     private DbCommand StateCommand(DbConnection connection, DbTransaction transaction, TurnWrite turn, string etag)

@@ -63,7 +63,7 @@ internal abstract partial class ChatStore
             }
             await InsertAuditAsync(connection, transaction, escalationId, statusText, actor, now, ct);
             return StatusChangeResult.Changed;
-        }, cancellationToken);
+        }, cancellationToken, critical: true);
     }
 
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string escalationId, CancellationToken cancellationToken = default)

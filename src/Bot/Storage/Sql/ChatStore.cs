@@ -24,8 +24,11 @@ internal abstract partial class ChatStore : IConversationStore, IEscalationStore
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>A transaction that serializes with other writers where the provider needs it (SQLite: BEGIN IMMEDIATE).</summary>
-    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>
+    /// A transaction that serializes with other writers where the provider needs it (SQLite: BEGIN IMMEDIATE). A
+    /// <paramref name="critical"/> one must be on disk when it commits, even where ordinary commits may wait for the next sync.
+    /// </summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool critical, CancellationToken cancellationToken);
 
     protected abstract object ToDbTime(DateTimeOffset utcValue);
 
@@ -36,6 +39,9 @@ internal abstract partial class ChatStore : IConversationStore, IEscalationStore
 
     /// <summary>Runs once per migration before anything else (SQLite: journal mode), and under the write transaction (PostgreSQL: advisory lock).</summary>
     protected virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Waits until this process may start a write transaction; disposing the result lets the next writer in (null: no wait).</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -90,13 +96,17 @@ internal abstract partial class ChatStore : IConversationStore, IEscalationStore
             return await work(connection, cancellationToken);
         });
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction and commits; any exception rolls everything back.</summary>
-    protected Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction and commits; any exception rolls everything back.
+    /// <paramref name="critical"/>: the commit must survive a power cut, not only a crash of the process (escalations).
+    /// </summary>
+    protected Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool critical = false) =>
         GuardAsync(async () =>
         {
             await EnsureInitializedAsync(cancellationToken);
+            using var writer = await EnterWriteAsync(cancellationToken);
             await using var connection = await OpenConnectionAsync(cancellationToken);
-            await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+            await using var transaction = await BeginWriteAsync(connection, critical, cancellationToken);
             var result = await work(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
@@ -140,7 +150,7 @@ internal abstract partial class ChatStore : IConversationStore, IEscalationStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await PrepareDatabaseAsync(connection, cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, critical: true, cancellationToken);
         await LockForMigrationAsync(connection, transaction, cancellationToken);
         await using (var create = connection.Command(Ddl(Schema.VersionTable), transaction))
         {

@@ -29,7 +29,8 @@ internal sealed class PostgresChatStore : ChatStore
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+    // Every PostgreSQL commit waits for its WAL to reach the disk (synchronous_commit on, the server's default).
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool critical, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
     protected override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
