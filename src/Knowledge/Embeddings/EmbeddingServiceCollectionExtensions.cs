@@ -1,5 +1,6 @@
 using Azure.Core;
 using Clinic.Knowledge.Generation;
+using Clinic.Knowledge.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Clinic.Knowledge.Generation;
 using Clinic.Knowledge.Resilience;
 using Clinic.Knowledge.Retrieval;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,9 +3,9 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Clinic.Knowledge.Generation;
+namespace Clinic.Knowledge.Resilience;
 
-/// <summary>Registers the Entra ID credential that Azure OpenAI calls use when <c>UseEntraId</c> is on.</summary>
+/// <summary>Registers the one Entra ID credential that Azure OpenAI (chat, embeddings) and Azure AI Search calls use when <c>UseEntraId</c> is on.</summary>
 public static class EntraIdServiceCollectionExtensions
 {
     /// <summary>
