@@ -35,7 +35,7 @@ public sealed class FaqDialog(TurnPipeline pipeline, SafetyTriage triage, IConta
         // Triage's safety net and retrieval usually embed the same message: once is enough.
         using var reuse = EmbeddingReuse.Begin();
         state = state with { Turns = state.Turns + 1 };
-        var risk = triage.Classify(text);
+        var risk = await triage.ClassifyAsync(text, cancellationToken);
         telemetry.RecordTriage(risk.Level);
 
         if (state.AwaitingContactFor is { } escalationId && risk.Level < TriageLevel.Contraindication && ContactStep(state, text, escalationId) is { } contactTurn)

@@ -39,23 +39,35 @@ public sealed partial class CrisisSafetyNet
         new(CrisisNetModel.Load(string.IsNullOrWhiteSpace(path) ? DefaultPath : path), encoder);
 
     /// <summary>The crisis result for a message the rules left at <see cref="TriageLevel.None"/>, or null.</summary>
-    public TriageResult? Assess(string? text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        if (Words().Count(normalized) < _model.MinWords || _explicit.IsMatch(normalized))
-            return null;
-        var score = Score(normalized);
-        return score >= _model.Threshold
-            ? new TriageResult(TriageLevel.Crisis, [$"crisis.semantic-net:score={score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"])
-            : null;
-    }
+    public TriageResult? Assess(string? text) =>
+        Candidate(text) is { } normalized ? Verdict(Score(_encoder.Embed(Parts(normalized).ToList()))) : null;
+
+    /// <summary>
+    /// <see cref="Assess"/> for a request path: the same verdict, but the embedding pass may be shared with concurrent
+    /// turns (see <see cref="UniversalSentenceEncoder.EmbedAsync"/>).
+    /// </summary>
+    public async Task<TriageResult?> AssessAsync(string? text, CancellationToken cancellationToken) =>
+        Candidate(text) is { } normalized ? Verdict(Score(await _encoder.EmbedAsync(Parts(normalized).ToList(), cancellationToken))) : null;
 
     /// <summary>The highest crisis probability over the message and each of its sentences (a long message can bury one).</summary>
-    internal double Score(string normalized)
+    internal double Score(string normalized) => Score(_encoder.Embed(Parts(normalized).ToList()));
+
+    // The normalized text when the net has something to judge: enough words and none the rules already judged.
+    private string? Candidate(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return Words().Count(normalized) < _model.MinWords || _explicit.IsMatch(normalized) ? null : normalized;
+    }
+
+    private TriageResult? Verdict(double score) => score >= _model.Threshold
+        ? new TriageResult(TriageLevel.Crisis, [$"crisis.semantic-net:score={score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"])
+        : null;
+
+    // One batch: the encoder spreads the sentences over the cores.
+    private double Score(float[][] vectors)
     {
         var best = 0.0;
-        // One batch: the encoder spreads the sentences over the cores.
-        foreach (var vector in _encoder.Embed(Parts(normalized).ToList()))
+        foreach (var vector in vectors)
             best = Math.Max(best, CrisisNetTrainer.Sigmoid(System.Numerics.Tensors.TensorPrimitives.Dot(vector, _model.Weights) + _model.Bias));
         return best;
     }

@@ -26,6 +26,16 @@ public sealed class SafetyTriage(SafetyTerms terms, CrisisSafetyNet? safetyNet =
     }
 
     /// <summary>
+    /// <see cref="Classify(string?)"/> for a request path: the same result, but the safety net's embedding pass may be
+    /// shared with concurrent turns. Cancellation only stops the wait for the safety net.
+    /// </summary>
+    public async Task<TriageResult> ClassifyAsync(string? text, CancellationToken cancellationToken)
+    {
+        var result = _analyzer.Classify(text);
+        return result.Level == TriageLevel.None && safetyNet is not null && await safetyNet.AssessAsync(text, cancellationToken) is { } hinted ? hinted : result;
+    }
+
+    /// <summary>
     /// Classifies a message within a conversation: risk stated earlier stays in force. Pass the result stored for the
     /// conversation (the strongest so far) and store the returned one.
     /// </summary>

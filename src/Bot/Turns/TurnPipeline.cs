@@ -62,6 +62,6 @@ public sealed class TurnPipeline(SafetyTriage triage, SafetyMessages messages, K
     {
         // Triage's safety net and retrieval usually embed the same text: once is enough.
         using var reuse = EmbeddingReuse.Begin();
-        return await RunAsync(question, triage.Classify(question ?? ""), question, null, cancellationToken);
+        return await RunAsync(question, await triage.ClassifyAsync(question ?? "", cancellationToken), question, null, cancellationToken);
     }
 }

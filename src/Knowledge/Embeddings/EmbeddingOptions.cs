@@ -39,6 +39,19 @@ public sealed class EmbeddingOptions
     /// <summary>Vector length to ask for (text-embedding-3 models can shorten theirs); null takes the model's own.</summary>
     public int? Dimensions { get; set; }
 
+    /// <summary>
+    /// Local model: texts of concurrent requests (chat turns) that arrive while the model is busy share its next pass,
+    /// which costs little more than a pass over one text. A request that finds the model idle runs at once, so batching
+    /// adds no wait; the vectors are the same bit for bit. Off: every request runs its own pass at once.
+    /// </summary>
+    public bool Batching { get; set; } = true;
+
+    /// <summary>Local model with <see cref="Batching"/>: passes that may run at the same time (the rest of a turn needs a core too).</summary>
+    public int MaxConcurrentPasses { get; set; } = 1;
+
+    /// <summary>Local model with <see cref="Batching"/>: the most token rows one shared pass takes (a question is 10-30).</summary>
+    public int MaxBatchTokens { get; set; } = 240;
+
     /// <summary>Texts sent in one request while building the index (Azure accepts up to 2048).</summary>
     public int BatchSize { get; set; } = 64;
 

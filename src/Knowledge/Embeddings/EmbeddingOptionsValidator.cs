@@ -14,6 +14,8 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
         var provider = options.Provider;
         if (!new[] { EmbeddingOptions.Local, EmbeddingOptions.AzureOpenAI, EmbeddingOptions.OpenAI }.Contains(provider, StringComparer.OrdinalIgnoreCase))
             failures.Add($"Knowledge:Embeddings:Provider '{provider}' is unknown: use Local (the built-in model), AzureOpenAI or OpenAI (any OpenAI-compatible endpoint)." + Sample);
+        if (options.MaxConcurrentPasses is < 1 or > 64 || options.MaxBatchTokens is < 1 or > 4096)
+            failures.Add("Knowledge:Embeddings:MaxConcurrentPasses must be 1-64 and MaxBatchTokens 1-4096 (Batching=false turns batching off)." + Sample);
         if (!options.IsRemote || failures.Count > 0)
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 

@@ -47,7 +47,7 @@ public static class EmbeddingServiceCollectionExtensions
         {
             var o = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             if (!o.IsRemote)
-                return new UniversalSentenceEncoder(o.ModelPath);
+                return new UniversalSentenceEncoder(o);
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
             var entraId = o.UseEntraId ? sp.GetRequiredService<TokenCredential>() : null;
             var client = OpenAIClientFactory.Create(o.ResolvedEndpoint(), o.ApiKey, entraId, http, http.Timeout).GetEmbeddingClient(o.Deployment);

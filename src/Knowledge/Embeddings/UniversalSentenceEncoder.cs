@@ -29,14 +29,27 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     private readonly UseLiteNetwork _network;
     private readonly ConcurrentBag<Workspace> _workspaces = [];
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly PassBatcher? _batcher;
     private volatile bool _disposed;
     private long _passes;
 
-    /// <summary>Loads the model from <paramref name="modelDirectory"/> (default: <see cref="DefaultModelDirectory"/>).</summary>
+    /// <summary>Loads the model from <paramref name="modelDirectory"/> (default: <see cref="DefaultModelDirectory"/>), with the default batching.</summary>
     /// <exception cref="InvalidOperationException">The model files are missing or corrupt; the message says how to fix it.</exception>
     public UniversalSentenceEncoder(string? modelDirectory = null)
+        : this(new EmbeddingOptions { ModelPath = modelDirectory })
     {
-        ModelDirectory = Path.GetFullPath(modelDirectory ?? DefaultModelDirectory);
+    }
+
+    /// <summary>
+    /// Loads the model from <see cref="EmbeddingOptions.ModelPath"/>; <see cref="EmbeddingOptions.Batching"/>,
+    /// <see cref="EmbeddingOptions.MaxConcurrentPasses"/> and <see cref="EmbeddingOptions.MaxBatchTokens"/> decide how
+    /// concurrent asynchronous requests share passes of the model.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model files are missing or corrupt; the message says how to fix it.</exception>
+    public UniversalSentenceEncoder(EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ModelDirectory = Path.GetFullPath(options.ModelPath ?? DefaultModelDirectory);
         var (weights, vocabulary) = ModelFiles.Load(ModelDirectory);
         try
         {
@@ -49,6 +62,10 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         }
 
         _metadata = new EmbeddingGeneratorMetadata("local-use-lite", null, ModelId, Dimensions);
+        if (options.Batching)
+        {
+            _batcher = new PassBatcher((tokens, output) => Compute(tokens, output, CancellationToken.None), Math.Max(1, options.MaxConcurrentPasses), Math.Max(1, options.MaxBatchTokens));
+        }
     }
 
     /// <summary>Where the build puts the model: <c>models/use-lite</c> next to the application.</summary>
@@ -83,7 +100,21 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     }
 
     /// <summary>Embeds many texts, in order, using every core; each vector equals what <see cref="Embed(string)"/> returns.</summary>
-    public float[][] Embed(IReadOnlyList<string> texts) => EmbedBatch(texts, CancellationToken.None).Vectors;
+    public float[][] Embed(IReadOnlyList<string> texts)
+    {
+        var request = Start(texts, CancellationToken.None);
+        var computed = new float[request.Missing.Length * Dimensions];
+        Compute(request.Missing, computed, CancellationToken.None);
+        return request.Finish(computed);
+    }
+
+    /// <summary>
+    /// Embeds many texts, in order, for a request path such as a chat turn: the same vectors as
+    /// <see cref="Embed(IReadOnlyList{string})"/>, bit for bit, but with batching on, texts of callers that arrive while
+    /// the model is busy share its next pass. Cancelling gives up this caller's wait, never another caller's.
+    /// </summary>
+    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        (await EmbedRequestAsync(texts, cancellationToken)).Vectors;
 
     /// <summary>Scales <paramref name="vector"/> to unit length (left as is when it is all zeros).</summary>
     public static void Normalize(Span<float> vector)
@@ -96,7 +127,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     }
 
     /// <inheritdoc />
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -105,13 +136,12 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
             throw new NotSupportedException($"{ModelId} produces {Dimensions}-dimensional embeddings, not {dimensions}.");
         }
 
-        var (vectors, tokenCount) = EmbedBatch(values as IReadOnlyList<string> ?? [.. values], cancellationToken);
+        var request = await EmbedRequestAsync(values as IReadOnlyList<string> ?? [.. values], cancellationToken);
         var created = DateTimeOffset.UtcNow;
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = created }))
+        return new GeneratedEmbeddings<Embedding<float>>(request.Vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = created }))
         {
-            Usage = new UsageDetails { InputTokenCount = tokenCount, TotalTokenCount = tokenCount },
+            Usage = new UsageDetails { InputTokenCount = request.TokenCount, TotalTokenCount = request.TokenCount },
         };
-        return Task.FromResult(result);
     }
 
     /// <inheritdoc />
@@ -137,50 +167,45 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     /// <summary>Passes through the network so far (one per text alone, one per chunk of a batch).</summary>
     internal long Passes => Interlocked.Read(ref _passes);
 
+    /// <summary>Passes the batcher has run (each may carry several callers' texts); 0 with batching off.</summary>
+    internal long BatchedPasses => _batcher?.Passes ?? 0;
+
     /// <summary>The token ids the reference tokenizer produces for <paramref name="text"/>.</summary>
     internal int[] Tokenize(string text) => _tokenizer.Encode(text);
 
-    private (float[][] Vectors, long TokenCount) EmbedBatch(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    /// <summary>Tokenizes <paramref name="texts"/> and takes what the caller's reuse scope already holds.</summary>
+    internal EncoderRequest Start(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(texts);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (texts.Any(t => t is null))
+        return new EncoderRequest(texts, _tokenizer, cancellationToken);
+    }
+
+    private async Task<EncoderRequest> EmbedRequestAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var request = Start(texts, cancellationToken);
+        if (request.Missing.Length == 0)
         {
-            throw new ArgumentException("A text to embed is null.", nameof(texts));
+            return request;
         }
 
-        var tokens = new int[texts.Count][];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, texts.Count, parallel, i => tokens[i] = _tokenizer.Encode(texts[i]));
-
-        var output = new float[texts.Count * Dimensions];
-        if (EmbeddingReuse.Active is { } reuse)
+        // A text longer than a whole batch gains nothing from company and would hold the queue: it runs at once.
+        float[] computed;
+        if (_batcher is not null && request.MissingRows <= _batcher.MaxRows)
         {
-            var todo = Enumerable.Range(0, tokens.Length).Where(i => !reuse.TryCopy(tokens[i], output.AsSpan(i * Dimensions, Dimensions))).ToArray();
-            var computed = new float[todo.Length * Dimensions];
-            Run(todo.Select(i => tokens[i]).ToArray(), computed, parallel);
-            for (var j = 0; j < todo.Length; j++)
-            {
-                var vector = computed.AsSpan(j * Dimensions, Dimensions);
-                vector.CopyTo(output.AsSpan(todo[j] * Dimensions, Dimensions));
-                reuse.Remember(tokens[todo[j]], vector);
-            }
+            computed = await _batcher.RunAsync(request.Missing, request.MissingRows, Dimensions, cancellationToken);
         }
         else
         {
-            Run(tokens, output, parallel);
+            computed = new float[request.Missing.Length * Dimensions];
+            Compute(request.Missing, computed, cancellationToken);
         }
 
-        var vectors = new float[texts.Count][];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] = output.AsSpan(i * Dimensions, Dimensions).ToArray();
-        }
-
-        return (vectors, tokens.Sum(t => (long)Math.Min(t.Length, UseLiteNetwork.MaxTokens)));
+        request.Finish(computed);
+        return request;
     }
 
-    private void Run(int[][] tokens, float[] output, ParallelOptions parallel)
+    /// <summary>One pass (or parallel chunks of one) over <paramref name="tokens"/>, 512 floats a text into <paramref name="output"/>.</summary>
+    internal void Compute(int[][] tokens, float[] output, CancellationToken cancellationToken)
     {
         if (tokens.Length == 0)
         {
@@ -188,6 +213,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         }
 
         var chunks = Chunk(tokens);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.ForEach(chunks, parallel, c => RunPooled(tokens.AsSpan(c.Start, c.Count), output.AsSpan(c.Start * Dimensions, c.Count * Dimensions), chunks.Count == 1));
     }
 

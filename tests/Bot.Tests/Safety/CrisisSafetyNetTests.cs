@@ -43,6 +43,23 @@ public sealed class CrisisSafetyNetTests
     }
 
     [Fact]
+    public async Task GivesConcurrentTurnsTheSameVerdictsAsOneMessageAtATime()
+    {
+        // Turns classified at once share the safety net's embedding passes; verdicts and reported scores must not change.
+        var texts = Clinic.Bot.Safety.Evaluation.SafetyEvaluation.ReadJsonl(SafetyFixture.RepoFile("eval/safety-dev.jsonl")).Select(i => i.Text).ToList();
+        var alone = texts.Select(t => SafetyFixture.Triage.Classify(t)).ToList();
+
+        var together = await Task.WhenAll(texts.Select(t => Task.Run(() => SafetyFixture.Triage.ClassifyAsync(t, CancellationToken.None))));
+
+        Assert.Contains(alone, r => r.Reasons.Any(reason => reason.StartsWith("crisis.semantic-net", StringComparison.Ordinal)));
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(alone[i].Level, together[i].Level);
+            Assert.Equal(alone[i].Reasons, together[i].Reasons);
+        }
+    }
+
+    [Fact]
     public void ACorruptModelFileFailsWithTheFix()
     {
         var path = Path.GetTempFileName();

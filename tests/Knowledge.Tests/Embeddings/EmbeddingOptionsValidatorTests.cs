@@ -35,6 +35,8 @@ public sealed class EmbeddingOptionsValidatorTests
     [InlineData("ApiKey", "", "Set Knowledge:Embeddings:ApiKey")]
     [InlineData("Dimensions", "0", "Knowledge:Embeddings:Dimensions")]
     [InlineData("BatchSize", "4096", "Knowledge:Embeddings:BatchSize")]
+    [InlineData("MaxConcurrentPasses", "0", "Knowledge:Embeddings:MaxConcurrentPasses")]
+    [InlineData("MaxBatchTokens", "0", "MaxBatchTokens")]
     public void NamesTheSettingAndTheFix(string property, string? value, string expected)
     {
         var o = Azure();

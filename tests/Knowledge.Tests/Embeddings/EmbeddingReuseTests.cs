@@ -61,4 +61,30 @@ public sealed class EmbeddingReuseTests(EncoderFixture fixture) : IClassFixture<
 
         Assert.Equal(expected, _encoder.Embed(Question));
     }
+
+    [Fact]
+    public void KeepsEachCallersVectorsInItsOwnScopeWhenTheirTextsShareAPass()
+    {
+        // As a shared pass does: each caller's request starts in its own scope, one computation serves both.
+        var expected = _encoder.Embed([Question, "Is it covered by insurance?"]);
+        using var firstTurn = EmbeddingReuse.Begin();
+        var firstScope = EmbeddingReuse.Active!;
+        var first = _encoder.Start([Question], CancellationToken.None);
+        using var secondTurn = EmbeddingReuse.Begin();
+        var secondScope = EmbeddingReuse.Active!;
+        var second = _encoder.Start(["Is it covered by insurance?"], CancellationToken.None);
+        var computed = new float[2 * UniversalSentenceEncoder.Dimensions];
+        _encoder.Compute([.. first.Missing, .. second.Missing], computed, CancellationToken.None);
+
+        first.Finish(computed.AsSpan(0, UniversalSentenceEncoder.Dimensions));
+        second.Finish(computed.AsSpan(UniversalSentenceEncoder.Dimensions));
+
+        var vector = new float[UniversalSentenceEncoder.Dimensions];
+        Assert.True(firstScope.TryCopy(first.Tokens[0], vector));
+        Assert.Equal(expected[0], vector);
+        Assert.False(firstScope.TryCopy(second.Tokens[0], vector));
+        Assert.True(secondScope.TryCopy(second.Tokens[0], vector));
+        Assert.Equal(expected[1], vector);
+        Assert.False(secondScope.TryCopy(first.Tokens[0], vector));
+    }
 }

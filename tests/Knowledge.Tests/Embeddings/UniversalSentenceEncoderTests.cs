@@ -53,6 +53,37 @@ public sealed class UniversalSentenceEncoderTests(EncoderFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task GivesManyConcurrentAsynchronousCallersExactlyTheVectorsTheyWouldGetAlone()
+    {
+        // Callers that arrive while a pass runs share the next one; each must still get its own texts' vectors, in order.
+        string[] texts = [.. Golden.Cases.Select(c => c.Text).Where(t => t.Length < 300), "", "ok", "How long does a ketamine infusion take?"];
+        var alone = texts.Select(_encoder.Embed).ToArray();
+
+        var calls = Enumerable.Range(0, 240).Select(i => Task.Run(async () => i % 3 == 0
+            ? [(await _encoder.GenerateAsync(texts[i % texts.Length])).Vector.ToArray()]
+            : await _encoder.EmbedAsync([texts[i % texts.Length], texts[(i * 7 + 1) % texts.Length]]))).ToArray();
+        var results = await Task.WhenAll(calls);
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(alone[i % texts.Length], results[i][0]);
+            if (i % 3 != 0)
+                Assert.Equal(alone[(i * 7 + 1) % texts.Length], results[i][1]);
+        }
+    }
+
+    [Fact]
+    public async Task ComputesEveryRequestAtOnceWithBatchingOff()
+    {
+        using var unbatched = new UniversalSentenceEncoder(new EmbeddingOptions { Batching = false });
+
+        var vectors = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => unbatched.EmbedAsync(["Is ketamine addictive?"]))));
+
+        Assert.Equal(0, unbatched.BatchedPasses);
+        Assert.All(vectors, v => Assert.Equal(_encoder.Embed("Is ketamine addictive?"), v[0]));
+    }
+
+    [Fact]
     public void ProducesUnitVectorsThatPlaceParaphrasesCloserThanUnrelatedText()
     {
         var question = _encoder.Embed("How long does a ketamine infusion take?");
