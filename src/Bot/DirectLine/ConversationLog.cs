@@ -8,6 +8,8 @@ internal sealed class ConversationLog(DateTimeOffset created)
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<StoredActivity> _log = new();
+    // The latest "typing" of each sender, so replacing it does not walk a long log (a node trimmed off the log has no List).
+    private readonly Dictionary<string, LinkedListNode<StoredActivity>> _typing = new(StringComparer.Ordinal);
     private long _lastSequence;
     private long _bytes;
     private bool _ended;
@@ -34,14 +36,18 @@ internal sealed class ConversationLog(DateTimeOffset created)
             }
             var sequence = ++_lastSequence;
             activity.Id ??= Identifiers.ActivityId(conversationId, sequence);
-            if (activity.Type == ActivityTypes.Typing)
+            var typing = activity.Type == ActivityTypes.Typing;
+            if (typing && _typing.Remove(activity.From?.Id ?? "", out var previous) && previous.List is not null)
             {
                 // Only the latest "typing" of each sender matters; older ones would crowd real messages out of the log.
-                RemoveWhere(e => e.Type == ActivityTypes.Typing && e.FromId == activity.From?.Id);
+                _bytes -= previous.Value.Json.Length;
+                _log.Remove(previous);
             }
             var json = JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJson.Options);
             stored = new StoredActivity(sequence, activity.Id, activity.Type, activity.From?.Id, json);
-            _log.AddLast(stored);
+            var node = _log.AddLast(stored);
+            if (typing)
+                _typing[activity.From?.Id ?? ""] = node;
             _bytes += json.Length;
             while (_log.Count > 1 && (_log.Count > limits.MaxActivitiesPerConversation || _bytes > limits.MaxConversationBytes))
             {
@@ -59,7 +65,17 @@ internal sealed class ConversationLog(DateTimeOffset created)
     {
         lock (_gate)
         {
-            var activities = _log.Where(e => e.Sequence > afterWatermark).ToList();
+            // Sequences rise along the log: walk back from the newest to the first one the client has not seen.
+            var first = _log.Last;
+            var count = 0;
+            while (first is not null && first.Value.Sequence > afterWatermark)
+            {
+                count++;
+                first = first.Previous;
+            }
+            var activities = new List<StoredActivity>(count);
+            for (var node = first is null ? _log.First : first.Next; node is not null; node = node.Next)
+                activities.Add(node.Value);
             return new ActivityPage(activities, _lastSequence);
         }
     }
@@ -82,6 +98,7 @@ internal sealed class ConversationLog(DateTimeOffset created)
         {
             _ended = true;
             _log.Clear();
+            _typing.Clear();
             _bytes = 0;
             changed = _changed;
         }

@@ -71,6 +71,34 @@ public sealed class InMemoryConversationStoreTests
     }
 
     [Fact]
+    public async Task ReadingAfterAWatermarkGivesTheNewerActivitiesInOrder()
+    {
+        var store = NewStore(o => o.MaxActivitiesPerConversation = 20);
+        await store.CreateAsync("c", default);
+        for (var i = 1; i <= 30; i++)
+            await store.AppendAsync("c", Message("turn " + i), default);
+
+        Assert.Equal(["c|0000028", "c|0000029", "c|0000030"], (await store.ReadAsync("c", 27, default))!.Activities.Select(a => a.Id));
+        Assert.Empty((await store.ReadAsync("c", 30, default))!.Activities);
+        Assert.Equal(20, (await store.ReadAsync("c", 3, default))!.Activities.Count); // older ones were trimmed
+    }
+
+    [Fact]
+    public async Task ATypingIndicatorTrimmedOffTheLogIsNotRemovedTwice()
+    {
+        var store = NewStore(o => o.MaxActivitiesPerConversation = 3);
+        await store.CreateAsync("c", default);
+        await store.AppendAsync("c", new Activity { Type = ActivityTypes.Typing, From = new ChannelAccount { Id = "bot" } }, default);
+        for (var i = 1; i <= 3; i++)
+            await store.AppendAsync("c", Message("turn " + i), default);
+
+        await store.AppendAsync("c", new Activity { Type = ActivityTypes.Typing, From = new ChannelAccount { Id = "bot" } }, default);
+
+        var page = (await store.ReadAsync("c", 0, default))!;
+        Assert.Equal([ActivityTypes.Message, ActivityTypes.Message, ActivityTypes.Typing], page.Activities.Select(a => a.Type));
+    }
+
+    [Fact]
     public async Task ActivitiesAreStoredAsTheWireJsonWithoutNulls()
     {
         var store = NewStore();
