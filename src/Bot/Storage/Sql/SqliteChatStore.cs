@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Clinic.Bot.Storage.Sql;
@@ -16,6 +17,9 @@ internal sealed class SqliteChatStore : ChatStore
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    // Pooled handles already set up for the current journal mode (the value: whether that was WAL). The settings stay
+    // with the handle, so setting them on every open cost two extra statements per read and per write.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, StrongBox<bool>> _configured = new();
     private volatile bool _wal;
 
     public SqliteChatStore(string path, int busyTimeoutMilliseconds = 5000)
@@ -29,7 +33,6 @@ internal sealed class SqliteChatStore : ChatStore
         {
             DataSource = fullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
             Pooling = true,
             DefaultTimeout = Math.Max(1, (busyTimeoutMilliseconds + 999) / 1000),
         }.ToString();
@@ -51,15 +54,20 @@ internal sealed class SqliteChatStore : ChatStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // WAL with synchronous = NORMAL: a commit does not wait for the disk. A crash of the process loses nothing
-            // and the file never corrupts; only a power cut or an OS crash may lose the last commits before the next
-            // checkpoint. That is SQLite's standard durability in WAL mode, and enough for conversation state, transcripts
-            // and feedback. Writes that create or change an escalation are critical and commit with FULL (see
-            // BeginWriteAsync), so once a visitor is told staff have been alerted, the alert survives a power cut too.
-            // Outside WAL (a file system that cannot share memory), NORMAL could corrupt the file on a power cut: FULL stays.
-            await using var pragma = connection.Command($"PRAGMA busy_timeout = {_busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}"
-                + (_wal ? "; PRAGMA synchronous = NORMAL" : ""));
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } handle && (!_configured.TryGetValue(handle, out var setUp) || setUp.Value != _wal))
+            {
+                // WAL with synchronous = NORMAL: a commit does not wait for the disk. A crash of the process loses nothing
+                // and the file never corrupts; only a power cut or an OS crash may lose the last commits before the next
+                // checkpoint. That is SQLite's standard durability in WAL mode, and enough for conversation state, transcripts
+                // and feedback. Writes that create or change an escalation are critical and commit with FULL (see
+                // BeginWriteAsync), so once a visitor is told staff have been alerted, the alert survives a power cut too.
+                // Outside WAL (a file system that cannot share memory), NORMAL could corrupt the file on a power cut: FULL stays.
+                var wal = _wal;
+                await using var pragma = connection.Command($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {_busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}"
+                    + (wal ? "; PRAGMA synchronous = NORMAL" : ""));
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(handle, new StrongBox<bool>(wal));
+            }
             return connection;
         }
         catch
@@ -82,7 +90,10 @@ internal sealed class SqliteChatStore : ChatStore
     {
         if (critical)
         {
-            // Set before BEGIN (SQLite refuses it inside a transaction); the next open of this pooled connection sets NORMAL again.
+            // Set before BEGIN (SQLite refuses it inside a transaction); forgetting the handle's set-up makes the next
+            // open of this pooled connection set NORMAL again.
+            if (((SqliteConnection)connection).Handle is { } handle)
+                _configured.Remove(handle);
             await using var full = connection.Command("PRAGMA synchronous = FULL");
             await full.ExecuteNonQueryAsync(cancellationToken);
         }
