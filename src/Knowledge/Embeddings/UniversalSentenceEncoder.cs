@@ -64,7 +64,8 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         _metadata = new EmbeddingGeneratorMetadata("local-use-lite", null, ModelId, Dimensions);
         if (options.Batching)
         {
-            _batcher = new PassBatcher((tokens, output) => Compute(tokens, output, CancellationToken.None), Math.Max(1, options.MaxConcurrentPasses), Math.Max(1, options.MaxBatchTokens));
+            // One pass whatever the batch holds (at most MaxBatchTokens rows), its matrix products split over the cores.
+            _batcher = new PassBatcher((tokens, output) => RunPooled(tokens, output, parallel: true), Math.Max(1, options.MaxConcurrentPasses), Math.Max(1, options.MaxBatchTokens));
         }
     }
 
