@@ -21,8 +21,8 @@ public sealed class SafetyTriage(SafetyTerms terms, CrisisSafetyNet? safetyNet =
     /// <summary>Classifies one message. Never throws on any input (null, huge, invalid Unicode).</summary>
     public TriageResult Classify(string? text)
     {
-        var result = _analyzer.Classify(text);
-        return result.Level == TriageLevel.None && safetyNet?.Assess(text) is { } hinted ? hinted : result;
+        var result = _analyzer.Classify(text, out var judged);
+        return result.Level == TriageLevel.None && !judged && safetyNet?.Assess(text) is { } hinted ? hinted : result;
     }
 
     /// <summary>
