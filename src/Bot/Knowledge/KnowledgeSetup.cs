@@ -28,7 +28,7 @@ public static class KnowledgeSetup
             .Validate(o => o.TopK is > 0 and <= 50 && o.RrfK >= 0 && o.MaxQuestionLength > 0, "Knowledge:Retrieval has an out-of-range value. See appsettings.sample.json.")
             .ValidateOnStart();
         builder.Services.AddOptions<AnswerOptions>().BindConfiguration("Knowledge:Answers")
-            .Validate(o => o.MaxSentences is >= 1 and <= 5 && o.MinSimilarity is >= 0 and <= 1, "Knowledge:Answers has an out-of-range value. See appsettings.sample.json.")
+            .Validate(o => o.MaxSentences is >= 1 and <= 5 && o.MinSimilarity is >= 0 and <= 1 && o.MinorTermWeight is >= 0 and <= 1, "Knowledge:Answers has an out-of-range value. See appsettings.sample.json.")
             .ValidateOnStart();
         builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();

@@ -9,14 +9,15 @@ namespace Clinic.Bot.Safety;
 /// The second line of crisis triage. The rules handle what people say outright, with negation and idioms; people in
 /// crisis often only hint ("I won't need my appointments after this weekend", "I've been holding the bottle all night").
 /// This net scores each sentence's meaning with a small linear model over sentence embeddings, and is consulted only
-/// when the rules found nothing and the message uses none of the explicit words the rules already judged. It can only
-/// raise a message to crisis, never lower a verdict. Deterministic: same text, same answer.
+/// when the rules found nothing and judged no crisis wording (no crisis rule or idiom matched: "I'm not suicidal" and
+/// "my back is killing me" are the rules' call). It can only raise a message to crisis, never lower a verdict.
+/// Deterministic: same text, same answer.
 /// </summary>
 public sealed partial class CrisisSafetyNet
 {
     private readonly CrisisNetModel _model;
     private readonly UniversalSentenceEncoder _encoder;
-    private readonly Regex _explicit;
+    private readonly Regex? _explicit;
 
     private CrisisSafetyNet(CrisisNetModel model, UniversalSentenceEncoder encoder)
     {
@@ -24,8 +25,8 @@ public sealed partial class CrisisSafetyNet
             throw new SafetyTermsException($"The crisis safety net was trained on {model.EmbeddingModel} ({model.Weights.Length} dimensions), not {UniversalSentenceEncoder.ModelId}. Rebuild it with `train-safety-net`.");
         _model = model;
         _encoder = encoder;
-        var words = model.ExplicitWords.Select(w => w.EndsWith('*') ? Regex.Escape(w[..^1]) + @"\w*" : Regex.Escape(w));
-        _explicit = new Regex(@"\b(?:" + string.Join('|', words) + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        var words = model.ExplicitWords.Where(w => w.Trim('*').Length > 0).Select(w => w.EndsWith('*') ? Regex.Escape(w[..^1]) + @"\w*" : Regex.Escape(w)).ToList();
+        _explicit = words.Count == 0 ? null : new Regex(@"\b(?:" + string.Join('|', words) + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     }
 
     /// <summary>Where the build puts the model: <c>Safety/crisis-net.json</c> next to the application.</summary>
@@ -56,7 +57,7 @@ public sealed partial class CrisisSafetyNet
     private string? Candidate(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        return Words().Count(normalized) < _model.MinWords || _explicit.IsMatch(normalized) ? null : normalized;
+        return Words().Count(normalized) < _model.MinWords || _explicit?.IsMatch(normalized) == true ? null : normalized;
     }
 
     private TriageResult? Verdict(double score) => score >= _model.Threshold

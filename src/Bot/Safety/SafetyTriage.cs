@@ -21,8 +21,8 @@ public sealed class SafetyTriage(SafetyTerms terms, CrisisSafetyNet? safetyNet =
     /// <summary>Classifies one message. Never throws on any input (null, huge, invalid Unicode).</summary>
     public TriageResult Classify(string? text)
     {
-        var result = _analyzer.Classify(text);
-        return result.Level == TriageLevel.None && safetyNet?.Assess(text) is { } hinted ? hinted : result;
+        var result = _analyzer.Classify(text, out var judged);
+        return result.Level == TriageLevel.None && !judged && safetyNet?.Assess(text) is { } hinted ? hinted : result;
     }
 
     /// <summary>
@@ -31,8 +31,8 @@ public sealed class SafetyTriage(SafetyTerms terms, CrisisSafetyNet? safetyNet =
     /// </summary>
     public async Task<TriageResult> ClassifyAsync(string? text, CancellationToken cancellationToken)
     {
-        var result = _analyzer.Classify(text);
-        return result.Level == TriageLevel.None && safetyNet is not null && await safetyNet.AssessAsync(text, cancellationToken) is { } hinted ? hinted : result;
+        var result = _analyzer.Classify(text, out var judged);
+        return result.Level == TriageLevel.None && !judged && safetyNet is not null && await safetyNet.AssessAsync(text, cancellationToken) is { } hinted ? hinted : result;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class AnswerComposer(IOptions<AnswerOptions> options)
     public GroundedAnswer Compose(KnowledgeIndex index, RetrievalResult result)
     {
         var o = options.Value;
-        var weights = QueryWeights.For(index, result.Query);
+        var weights = QueryWeights.For(index, result.Query, o.MinorTermWeight);
         if (result.Passages.Count == 0 || weights.OriginalTotal <= 0)
             return Decline(DeclineReason.ChitChat, result.Query.Text, 0);
 

@@ -18,6 +18,11 @@ public sealed class AnswerOptions
     /// <summary>The coverage needed when similarity is confident; below it the question's main words are simply not in the corpus.</summary>
     public double ConfidentMinCoverage { get; set; } = 0.22;
 
+    /// <summary>
+    /// Weight of a word the corpus lacks that names no topic (mainly a verb, or a number), as a share of a missing noun's.
+    /// </summary>
+    public double MinorTermWeight { get; set; } = 0.5;
+
     /// <summary>Opens every answer.</summary>
     public string LeadIn { get; set; } = "Here is what our clinic's information says:";
 

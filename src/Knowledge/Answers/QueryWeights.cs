@@ -13,13 +13,14 @@ internal sealed class QueryWeights
 
     public double OriginalTotal { get; private set; }
 
-    public static QueryWeights For(KnowledgeIndex index, AnalyzedQuery query)
+    public static QueryWeights For(KnowledgeIndex index, AnalyzedQuery query, double minorWeight)
     {
         var weights = new QueryWeights();
         // A word the corpus never uses weighs as much as the rarest word it does: asking about it is asking about something absent.
         var unknownIdf = Math.Log(1 + (index.Bm25.DocumentCount + 0.5) / 0.5);
         foreach (var term in query.Terms.Distinct())
-            weights._original[term] = index.Bm25.Contains(term) ? index.Bm25.Idf(term) : unknownIdf;
+            weights._original[term] = index.Bm25.Contains(term) ? index.Bm25.Idf(term)
+                : query.MinorTerms.Contains(term) ? unknownIdf * minorWeight : unknownIdf;
         foreach (var term in query.Expansions.Distinct())
         {
             if (index.Bm25.Contains(term))

@@ -34,8 +34,9 @@ public sealed class KnowledgeIndex
         ChunkTerms = chunks.Select(c => (IReadOnlyList<string>)TextAnalyzer.Terms(c.Section + " " + c.Text)).ToArray();
         Bm25 = new Bm25Index(ChunkTerms);
         SentenceTerms = sentences.Select(s => new HashSet<string>(TextAnalyzer.Terms(s.Span.Text), StringComparer.Ordinal)).ToArray();
-        var words = chunks.SelectMany(c => TextAnalyzer.Words(c.Section + " " + c.Text));
+        var words = chunks.SelectMany(c => TextAnalyzer.Words(c.Section + " " + c.Text)).ToList();
         Speller = new SpellingCorrector(words.Concat(SynonymTable.Default.Vocabulary));
+        WordPairs = new HashSet<string>(words.Zip(words.Skip(1), (a, b) => a + " " + b), StringComparer.Ordinal);
     }
 
     /// <summary>The cleaned documents the index was built from.</summary>
@@ -68,6 +69,9 @@ public sealed class KnowledgeIndex
 
     internal VectorMatrix RawSectionVectors { get; private init; } = null!;
     internal SpellingCorrector Speller { get; }
+
+    /// <summary>Every two words that follow each other in the corpus ("half life"), to tell a compound it uses from one it does not.</summary>
+    internal HashSet<string> WordPairs { get; }
 
     /// <summary>The texts to embed for <paramref name="documents"/>, sentences first, then section headings, in index order.</summary>
     internal static (List<IndexedSentence> Sentences, List<(string DocumentId, string Section)> Sections, int[][] ChunkSentences, int[] ChunkSections)

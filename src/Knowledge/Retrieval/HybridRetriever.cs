@@ -10,7 +10,7 @@ namespace Clinic.Knowledge.Retrieval;
 /// Finds the passages for a question: spelling-corrected, synonym-expanded terms and the question's vector, ranked by
 /// the <see cref="IPassageStore"/> (in process by default: BM25 and dense cosine over sentence, heading and chunk vectors).
 /// </summary>
-public sealed class HybridRetriever(
+public sealed partial class HybridRetriever(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     IOptions<RetrievalOptions> options,
     ILogger<HybridRetriever>? logger = null,
@@ -22,17 +22,55 @@ public sealed class HybridRetriever(
     public AnalyzedQuery Analyze(KnowledgeIndex index, string question)
     {
         var terms = new List<string>();
+        var minor = new HashSet<string>(StringComparer.Ordinal);
         var corrections = new List<(string, string)>();
-        foreach (var word in TextAnalyzer.Words(question))
+        var spelledOut = Abbreviations.Default.Expand(question, word => index.Bm25.Contains(TextAnalyzer.Stem(TextAnalyzer.Fold(word))), corrections);
+        foreach (var word in TextAnalyzer.Words(FuseUnknownCompounds(index, spelledOut)))
         {
             if (TextAnalyzer.IsStopWord(word))
                 continue;
             var corrected = index.Speller.Correct(word);
             if (corrected != word)
                 corrections.Add((word, corrected));
-            terms.Add(TextAnalyzer.Stem(corrected));
+            var term = CorpusTerm(index, corrected);
+            terms.Add(term);
+            if (!index.Bm25.Contains(term) && (Lexicon.IsMainlyVerb(corrected) || corrected.All(char.IsAsciiDigit)))
+                minor.Add(term);
         }
-        return new AnalyzedQuery(question, terms, SynonymTable.Default.Expand(terms), corrections);
+        return new AnalyzedQuery(question, terms, SynonymTable.Default.Expand(terms), corrections) { MinorTerms = minor };
+    }
+
+    // A hyphenated compound is one idea: "half-life" is not about "life", so one the corpus never uses becomes a single
+    // word it does not know, instead of lending its known half.
+    private static string FuseUnknownCompounds(KnowledgeIndex index, string text) =>
+        Compound().Replace(text, m =>
+        {
+            var parts = TextAnalyzer.Fold(m.Value).Split('-');
+            for (var i = 0; i + 1 < parts.Length; i++)
+            {
+                if (!index.WordPairs.Contains(parts[i] + " " + parts[i + 1]))
+                    return string.Concat(parts);
+            }
+            return m.Value;
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\p{L}+(?:-\p{L}+)+\b")]
+    private static partial System.Text.RegularExpressions.Regex Compound();
+
+    // "quicker", "took" and "heavily" stem apart from the corpus's "quick", "take" and "heavy"; a word the corpus lacks
+    // would otherwise count as a topic the corpus never mentions.
+    private static string CorpusTerm(KnowledgeIndex index, string word)
+    {
+        var stem = TextAnalyzer.Stem(word);
+        if (index.Bm25.Contains(stem))
+            return stem;
+        foreach (var baseWord in Lexicon.BasesOf(word))
+        {
+            var baseStem = TextAnalyzer.Stem(baseWord);
+            if (!TextAnalyzer.IsStopWord(baseWord) && index.Bm25.Contains(baseStem))
+                return baseStem;
+        }
+        return stem;
     }
 
     /// <summary>

@@ -29,6 +29,10 @@ internal static partial class TextAnalyzer
         "gets", "getting", "give", "gives", "giving", "gave", "keep", "keeps", "keeping", "lot", "lots", "good", "bad",
         "back", "big", "whole", "real", "stuff", "sure", "supposed", "instead", "eventually", "ones", "guy", "guys",
         "goes", "went", "gone", "put", "puts", "bit", "pretty", "quite", "totally", "definitely", "probably",
+        // Contractions typed without the apostrophe, and indefinite pronouns: as function words as "is" and "it".
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wouldnt", "shouldnt", "wont",
+        "hasnt", "havent", "hadnt", "youre", "youve", "youll", "theyre", "thats", "theres", "whos", "nothing",
+        "everything", "everyone", "everybody", "somebody", "anybody", "nobody", "none",
     };
 
     /// <summary>Lower-cases, removes accents and unifies apostrophes and dashes.</summary>

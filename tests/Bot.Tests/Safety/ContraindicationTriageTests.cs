@@ -32,6 +32,16 @@ public sealed class ContraindicationTriageTests
     [InlineData("I take Klonopin every day", "contra.substance-withdrawal")]
     [InlineData("They found an aneurysm in my brain", "contra.intracranial")]
     [InlineData("I have a lesion on my brain", "contra.intracranial")]
+    [InlineData("my liver numbers are bad and the doctor mentioned cirrhosis", "contra.liver")]
+    [InlineData("i have hep c that was never treated", "contra.liver")]
+    [InlineData("I have acute porphyria, is ketamine ok", "contra.liver")]
+    [InlineData("my eye pressure was 30 at my last check", "contra.glaucoma")]
+    [InlineData("i take latanoprost drops every night", "contra.glaucoma")]
+    [InlineData("i hear people talking when nobody is there", "contra.psychosis")]
+    [InlineData("i think im hooked on my adderall", "contra.substance-withdrawal")]
+    [InlineData("im taking more than prescribed most days", "contra.substance-withdrawal")]
+    [InlineData("i buy k off the street most weekends", "contra.substance-withdrawal")]
+    [InlineData("i am 10 days late and super nauseous", "contra.pregnancy")]
     public void EscalatesEachContraindicationOfTheClinicList(string text, string rule)
     {
         var result = SafetyFixture.Triage.Classify(text);
@@ -95,4 +105,12 @@ public sealed class ContraindicationTriageTests
         Assert.Contains(result.Reasons, r => r.StartsWith("contra.glaucoma:", StringComparison.Ordinal));
         Assert.Contains(result.Reasons, r => r.StartsWith("contra.maoi:", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("we had liver and onions for dinner, can I eat before the infusion")]
+    [InlineData("I'm 10 minutes late, sorry")]
+    [InlineData("got a positive covid test, can I reschedule?")]
+    [InlineData("I'm sure people are watching us from the waiting room window lol")]
+    public void EverydayWordsNearTheNewConditionsDoNotEscalate(string text) =>
+        Assert.True(SafetyFixture.LevelOf(text) < TriageLevel.Contraindication);
 }

@@ -33,14 +33,35 @@ public sealed class CrisisSafetyNetTests
     }
 
     [Theory]
-    [InlineData("this bot is killing it")]
-    [InlineData("ok")]
-    public void IsNotConsultedForExplicitWordsTheRulesJudgedOrForTinyMessages(string text)
+    [InlineData("I've had enough of this life. I've been quietly saving up my pain pills.")]
+    [InlineData("Honestly I'm done. My life insurance papers are on the kitchen table for my sister.")]
+    [InlineData("Please tell my mom I'm sorry. I won't be around to see how the treatment works out, life got too heavy.")]
+    public void EscalatesHintsThatUseALifeOrDeathWordNoRuleMatched(string text)
     {
-        // Idioms and negations with "kill", "die", "life" are the rules' call; a two-word message has no meaning to score.
+        // "life" or "die" alone used to keep the net away; when no rule matched the words, nobody had judged them.
+        Assert.Equal(TriageLevel.None, RulesOnly.Value.Classify(text).Level);
+        Assert.Equal(TriageLevel.Crisis, SafetyFixture.LevelOf(text));
+    }
+
+    [Theory]
+    [InlineData("this bot is killing it")]
+    [InlineData("I have never been suicidal")]
+    [InlineData("I'm not suicidal, just really burned out")]
+    [InlineData("that intake form is going to be the death of me")]
+    [InlineData("ok")]
+    public void IsNotConsultedWhenTheRulesJudgedTheCrisisWordingOrForTinyMessages(string text)
+    {
+        // Idioms and negations of crisis wording are the rules' call; a two-word message has no meaning to score.
         Assert.Equal(RulesOnly.Value.Classify(text).Level, SafetyFixture.Triage.Classify(text).Level);
         Assert.True(SafetyFixture.LevelOf(text) <= TriageLevel.Informational);
     }
+
+    [Theory]
+    [InlineData("My grandma died last spring and I still miss her, is grief counseling part of KAP?")]
+    [InlineData("Ketamine honestly saved my life, thank you all")]
+    [InlineData("I feel like I'm getting my life back")]
+    public void LeavesEverydayLifeAndDeathWordsAlone(string text) =>
+        Assert.Equal(TriageLevel.None, SafetyFixture.LevelOf(text));
 
     [Fact]
     public async Task GivesConcurrentTurnsTheSameVerdictsAsOneMessageAtATime()

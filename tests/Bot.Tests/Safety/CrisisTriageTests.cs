@@ -138,4 +138,28 @@ public sealed class CrisisTriageTests
         var result = SafetyFixture.Triage.Classify("I want to kill myself");
         Assert.Contains("crisis.suicidal-intent:\"kill myself\"", result.Reasons);
     }
+
+    private static readonly Lazy<SafetyTriage> RulesOnly = new(() => new SafetyTriage(SafetyTerms.Load()));
+
+    [Theory]
+    [InlineData("sitting in the garage, engine running, windows up. is anyone there")]
+    [InlineData("ran a hose from the exhaust into the back seat")]
+    [InlineData("lit a charcoal grill in my bedroom and shut the door")]
+    [InlineData("I'm in the bath with the toaster next to me")]
+    [InlineData("i keep wanting to swerve into oncoming traffic on the highway")]
+    [InlineData("who will feed my cat after I'm gone?")]
+    [InlineData("took my whole week's worth of seroquel at once")]
+    [InlineData("i keep blacking out since the infusion")]
+    [InlineData("my left arm is numb and my chest feels weird")]
+    public void TheRulesEscalateMethodsAndEmergenciesDescribedWithoutNamingThem(string text) =>
+        Assert.Equal(TriageLevel.Crisis, RulesOnly.Value.Classify(text).Level);
+
+    [Theory]
+    [InlineData("my husband left the car running in the garage to warm it up, can he wait inside?")]
+    [InlineData("I dropped my hair dryer in the tub, can I still make my 3pm")]
+    [InlineData("my dog gets anxious when I'm gone, how long is the appointment start to finish?")]
+    [InlineData("I took a whole month of leave from work for the treatment")]
+    [InlineData("I had to swerve into the shoulder to avoid a deer on the way")]
+    public void EverydayGaragesBathsAndDrivesAreNotCrisis(string text) =>
+        Assert.NotEqual(TriageLevel.Crisis, SafetyFixture.LevelOf(text));
 }

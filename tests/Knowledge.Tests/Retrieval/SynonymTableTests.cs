@@ -26,4 +26,12 @@ public class SynonymTableTests
         var table = SynonymTable.Parse("# a comment\nlonely\n\niv | intravenous");
         Assert.Equal([TextAnalyzer.Stem("intravenous")], table.Expand(["iv"]));
     }
+
+    [Theory]
+    [InlineData("what does ketamine do to the body?")]
+    [InlineData("I can't sleep")]
+    public void ShippedTableDoesNotExpandEverydayWords(string question)
+    {
+        Assert.Empty(SynonymTable.Default.Expand(TextAnalyzer.Terms(question)));
+    }
 }

@@ -12,8 +12,15 @@ internal sealed class TriageAnalyzer(SafetyTerms terms)
     private readonly MatchAssessor _assessor = new(terms.Lexicon);
     private readonly AnaphoraResolver _anaphora = new(terms.Lexicon);
 
-    public TriageResult Classify(string? text)
+    public TriageResult Classify(string? text) => Classify(text, out _);
+
+    /// <summary>
+    /// Classifies, and says whether the rules judged crisis wording in the message (a crisis rule matched, whatever the
+    /// verdict, or an idiom such as "my back is killing me" did): then "I'm not suicidal" is the rules' call to make.
+    /// </summary>
+    public TriageResult Classify(string? text, out bool judgedCrisisWording)
     {
+        judgedCrisisWording = false;
         var stream = terms.Builder.Build(TextNormalizer.Normalize(text));
         if (stream.Count == 0)
         {
@@ -25,6 +32,7 @@ internal sealed class TriageAnalyzer(SafetyTerms terms)
             .Select(hit => (hit, _assessor.Assess(facts, hit)))
             .ToList();
         _anaphora.Upgrade(facts, judged);
+        judgedCrisisWording = facts.IdiomMasked.Contains(true) || judged.Any(j => j.hit.Owner.Level == TriageLevel.Crisis);
 
         var disclosures = judged.Where(j => j.Item2 == Verdict.Disclosure).Select(j => j.hit).ToList();
         if (disclosures.Count > 0)
