@@ -160,6 +160,7 @@ public sealed class CrisisTriageTests
     [InlineData("my dog gets anxious when I'm gone, how long is the appointment start to finish?")]
     [InlineData("I took a whole month of leave from work for the treatment")]
     [InlineData("I had to swerve into the shoulder to avoid a deer on the way")]
+    [InlineData("I veered off the road to miss a dog, I'm shaken but ok, can I still come in")]
     public void EverydayGaragesBathsAndDrivesAreNotCrisis(string text) =>
         Assert.NotEqual(TriageLevel.Crisis, SafetyFixture.LevelOf(text));
 }
