@@ -46,7 +46,7 @@ public static class CommandLine
                 _ => 2,
             };
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or SafetyTermsException)
         {
             // Configuration and environment faults carry the fix in their message; a stack trace would hide it.
             await error.WriteLineAsync("Error: " + e.Message);

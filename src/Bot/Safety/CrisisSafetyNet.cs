@@ -8,7 +8,7 @@ namespace Clinic.Bot.Safety;
 /// <summary>
 /// The second line of crisis triage. The rules handle what people say outright, with negation and idioms; people in
 /// crisis often only hint ("I won't need my appointments after this weekend", "I've been holding the bottle all night").
-/// This net scores each sentence's meaning with a small linear model over sentence embeddings, and is consulted only
+/// This net scores each sentence's meaning with a small network over sentence embeddings, and is consulted only
 /// when the rules found nothing and judged no crisis wording (no crisis rule or idiom matched: "I'm not suicidal" and
 /// "my back is killing me" are the rules' call). It can only raise a message to crisis, never lower a verdict.
 /// Deterministic: same text, same answer.
@@ -21,8 +21,8 @@ public sealed partial class CrisisSafetyNet
 
     private CrisisSafetyNet(CrisisNetModel model, UniversalSentenceEncoder encoder)
     {
-        if (model.Weights.Length != UniversalSentenceEncoder.Dimensions || model.EmbeddingModel != UniversalSentenceEncoder.ModelId)
-            throw new SafetyTermsException($"The crisis safety net was trained on {model.EmbeddingModel} ({model.Weights.Length} dimensions), not {UniversalSentenceEncoder.ModelId}. Rebuild it with `train-safety-net`.");
+        if (model.Network.Inputs != UniversalSentenceEncoder.Dimensions || model.EmbeddingModel != UniversalSentenceEncoder.ModelId)
+            throw new SafetyTermsException($"The crisis safety net was trained on {model.EmbeddingModel} ({model.Network.Inputs} dimensions), not {UniversalSentenceEncoder.ModelId}. Rebuild it with `train-safety-net`.");
         _model = model;
         _encoder = encoder;
         var words = model.ExplicitWords.Where(w => w.Trim('*').Length > 0).Select(w => w.EndsWith('*') ? Regex.Escape(w[..^1]) + @"\w*" : Regex.Escape(w)).ToList();
@@ -69,7 +69,7 @@ public sealed partial class CrisisSafetyNet
     {
         var best = 0.0;
         foreach (var vector in vectors)
-            best = Math.Max(best, CrisisNetTrainer.Sigmoid(System.Numerics.Tensors.TensorPrimitives.Dot(vector, _model.Weights) + _model.Bias));
+            best = Math.Max(best, _model.Network.Probability(vector));
         return best;
     }
 

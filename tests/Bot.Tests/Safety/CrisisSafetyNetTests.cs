@@ -67,7 +67,9 @@ public sealed class CrisisSafetyNetTests
     public async Task GivesConcurrentTurnsTheSameVerdictsAsOneMessageAtATime()
     {
         // Turns classified at once share the safety net's embedding passes; verdicts and reported scores must not change.
-        var texts = Clinic.Bot.Safety.Evaluation.SafetyEvaluation.ReadJsonl(SafetyFixture.RepoFile("eval/safety-dev.jsonl")).Select(i => i.Text).ToList();
+        // The third blind set has hints only the net catches; the dev set, messages the rules decide.
+        var texts = new[] { "eval/safety-dev.jsonl", "eval/safety-blind3.jsonl" }
+            .SelectMany(f => Clinic.Bot.Safety.Evaluation.SafetyEvaluation.ReadJsonl(SafetyFixture.RepoFile(f))).Select(i => i.Text).ToList();
         var alone = texts.Select(t => SafetyFixture.Triage.Classify(t)).ToList();
 
         var together = await Task.WhenAll(texts.Select(t => Task.Run(() => SafetyFixture.Triage.ClassifyAsync(t, CancellationToken.None))));
@@ -102,7 +104,7 @@ public sealed class CrisisSafetyNetTests
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, """{"embeddingModel":"other","threshold":0.7,"minWords":3,"explicitWords":[],"trainedOn":"x","bias":0,"weights":[0.1,0.2]}""");
+            File.WriteAllText(path, """{"embeddingModel":"other","threshold":0.7,"minWords":3,"explicitWords":[],"trainedOn":"x","network":{"hiddenWeights":[0.1,0.2],"hiddenBias":[0],"outputWeights":[1],"outputBias":0}}""");
             var error = Assert.Throws<SafetyTermsException>(() => CrisisSafetyNet.Load(SharedEncoder.Value, path));
             Assert.Contains("other", error.Message);
         }

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Clinic.Bot.Safety.Semantic;
 
 /// <summary>
-/// The crisis safety net's data file (crisis-net.json): a logistic regression over Universal Sentence Encoder vectors,
-/// trained by <c>train-safety-net</c> on the labelled dev set, plus the knobs a clinician can review.
+/// The crisis safety net's data file (crisis-net.json): a small network over Universal Sentence Encoder vectors
+/// (<see cref="CrisisNetwork"/>), trained by <c>train-safety-net</c> on the labelled sets, plus the knobs a clinician can review.
 /// </summary>
 internal sealed record CrisisNetModel(
     string EmbeddingModel,
@@ -13,8 +13,7 @@ internal sealed record CrisisNetModel(
     int MinWords,
     IReadOnlyList<string> ExplicitWords,
     string TrainedOn,
-    double Bias,
-    float[] Weights)
+    CrisisNetwork Network)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -23,7 +22,11 @@ internal sealed record CrisisNetModel(
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    public static CrisisNetModel Load(string path)
+    /// <summary>
+    /// Reads and checks the file. With <paramref name="settingsOnly"/> (what <c>train-safety-net</c> keeps) the network
+    /// may be missing or of an older kind, since it is about to be replaced.
+    /// </summary>
+    public static CrisisNetModel Load(string path, bool settingsOnly = false)
     {
         CrisisNetModel? model;
         try
@@ -35,9 +38,12 @@ internal sealed record CrisisNetModel(
             throw new SafetyTermsException($"Crisis safety-net model '{path}' could not be read: {e.Message} (set Safety:SafetyNetPath, or rebuild it with `train-safety-net`).", e);
         }
 
-        return model is { Weights.Length: > 0, Threshold: > 0 and < 1, MinWords: >= 1 } && model.ExplicitWords is not null
+        if (settingsOnly && model is not null && model.Network?.IsComplete != true)
+            model = model with { Network = CrisisNetwork.Untrained };
+        return model is { Threshold: > 0 and < 1, MinWords: >= 1 } && model.ExplicitWords is not null
+               && (model.Network?.IsComplete == true || (settingsOnly && ReferenceEquals(model.Network, CrisisNetwork.Untrained)))
             ? model
-            : throw new SafetyTermsException($"Crisis safety-net model '{path}' is incomplete (weights, threshold in (0,1), minWords >= 1, explicitWords). Rebuild it with `train-safety-net`.");
+            : throw new SafetyTermsException($"Crisis safety-net model '{path}' is incomplete (network weights, threshold in (0,1), minWords >= 1, explicitWords). Rebuild it with `train-safety-net`.");
     }
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
