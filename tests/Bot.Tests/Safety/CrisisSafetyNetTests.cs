@@ -98,6 +98,26 @@ public sealed class CrisisSafetyNetTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"embeddingModel":"use-lite-0.2.0","threshold":0.8,"minWords":3,"explicitWords":[],"trainedOn":"x","network":{}}""")]
+    [InlineData("""{"embeddingModel":"use-lite-0.2.0","threshold":0.8,"minWords":3,"explicitWords":[],"trainedOn":"x","network":{"hiddenWeights":[0.1],"hiddenBias":[0,0],"outputWeights":[1],"outputBias":0}}""")]
+    [InlineData("""{"embeddingModel":"use-lite-0.2.0","threshold":0.8,"minWords":3,"explicitWords":[],"trainedOn":"x","bias":0.1,"weights":[0.1,0.2]}""")]
+    public void AModelWithoutACompleteNetworkFailsWithTheFix(string json)
+    {
+        // An empty or mis-sized network, or the older linear kind of file.
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, json);
+            var error = Assert.Throws<SafetyTermsException>(() => CrisisSafetyNet.Load(SharedEncoder.Value, path));
+            Assert.Contains("train-safety-net", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void AModelForAnotherEmbeddingIsRefused()
     {

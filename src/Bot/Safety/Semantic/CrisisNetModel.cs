@@ -38,11 +38,8 @@ internal sealed record CrisisNetModel(
             throw new SafetyTermsException($"Crisis safety-net model '{path}' could not be read: {e.Message} (set Safety:SafetyNetPath, or rebuild it with `train-safety-net`).", e);
         }
 
-        if (settingsOnly && model is not null && model.Network?.IsComplete != true)
-            model = model with { Network = CrisisNetwork.Untrained };
-        return model is { Threshold: > 0 and < 1, MinWords: >= 1 } && model.ExplicitWords is not null
-               && (model.Network?.IsComplete == true || (settingsOnly && ReferenceEquals(model.Network, CrisisNetwork.Untrained)))
-            ? model
+        return model is { Threshold: > 0 and < 1, MinWords: >= 1 } && model.ExplicitWords is not null && (settingsOnly || model.Network?.IsComplete == true)
+            ? model with { Network = model.Network?.IsComplete == true ? model.Network : CrisisNetwork.Untrained }
             : throw new SafetyTermsException($"Crisis safety-net model '{path}' is incomplete (network weights, threshold in (0,1), minWords >= 1, explicitWords). Rebuild it with `train-safety-net`.");
     }
 

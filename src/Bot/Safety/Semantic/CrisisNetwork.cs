@@ -20,7 +20,9 @@ internal sealed record CrisisNetwork(float[] HiddenWeights, float[] HiddenBias, 
 
     public int Inputs => Hidden == 0 ? 0 : HiddenWeights.Length / Hidden;
 
-    public bool IsComplete => Hidden > 0 && Inputs > 0 && HiddenWeights.Length == Hidden * Inputs && OutputWeights.Length == Hidden;
+    // A hand-edited file can leave any array out; the loader must then say so, not throw on a null.
+    public bool IsComplete => HiddenWeights is not null && HiddenBias is not null && OutputWeights is not null
+        && Hidden > 0 && Inputs > 0 && HiddenWeights.Length == Hidden * Inputs && OutputWeights.Length == Hidden;
 
     /// <summary>The crisis probability of one embedding.</summary>
     public double Probability(ReadOnlySpan<float> input)
