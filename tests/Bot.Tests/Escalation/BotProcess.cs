@@ -75,7 +75,11 @@ internal sealed class BotProcess : IAsyncDisposable
         while (true)
         {
             if (_process.HasExited)
+            {
+                // HasExited can be true before the last lines of output were read; waiting for the exit drains them.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException("The bot exited at start:\n" + Output);
+            }
             try
             {
                 // Any HTTP answer means Kestrel is up, which it is only after every hosted service has started.
